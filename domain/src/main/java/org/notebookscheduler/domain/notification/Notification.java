@@ -1,0 +1,151 @@
+package org.notebookscheduler.domain.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.notebookscheduler.domain.execution.ExecutionId;
+import org.notebookscheduler.domain.execution.Text;
+import org.notebookscheduler.domain.schedule.ScheduleId;
+import org.notebookscheduler.domain.shared.ErrorCode;
+import org.notebookscheduler.domain.shared.RefusedException;
+
+/**
+ * A message on its way to one robot: pending until delivered, retried with backoff, dead when it
+ * cannot be delivered, and pending again when someone replays it.
+ */
+public final class Notification {
+
+    /** Delivery errors are kept up to this length. */
+    public static final int MAX_ERROR_LENGTH = 2000;
+
+    private final NotificationId id;
+    private final ScheduleId scheduleId;
+    private final ExecutionId executionId;
+    private final WebhookTarget target;
+    private final String text;
+    private final Instant createdAt;
+    private NotificationStatus status;
+    private int attempts;
+    private Instant nextAttemptAt;
+    private String lastError;
+    private Instant deliveredAt;
+
+    private Notification(NotificationId id, ScheduleId scheduleId, ExecutionId executionId, WebhookTarget target,
+            String text, Instant createdAt, NotificationStatus status, int attempts, Instant nextAttemptAt,
+            String lastError, Instant deliveredAt) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.scheduleId = Objects.requireNonNull(scheduleId, "scheduleId");
+        this.executionId = executionId;
+        this.target = Objects.requireNonNull(target, "target");
+        this.text = Objects.requireNonNull(text, "text");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.status = Objects.requireNonNull(status, "status");
+        this.attempts = attempts;
+        this.nextAttemptAt = Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+        this.lastError = lastError;
+        this.deliveredAt = deliveredAt;
+    }
+
+    /** A new notification, due at once. */
+    public static Notification pending(ScheduleId scheduleId, ExecutionId executionId, WebhookTarget target,
+            String text, Instant now) {
+        return new Notification(NotificationId.newId(), scheduleId, executionId, target, text, now,
+                NotificationStatus.PENDING, 0, now, null, null);
+    }
+
+    /** Rebuilds a stored notification; for persistence adapters only. */
+    public static Notification restore(NotificationId id, ScheduleId scheduleId, ExecutionId executionId,
+            WebhookTarget target, String text, Instant createdAt, NotificationStatus status, int attempts,
+            Instant nextAttemptAt, String lastError, Instant deliveredAt) {
+        return new Notification(id, scheduleId, executionId, target, text, createdAt, status, attempts,
+                nextAttemptAt, lastError, deliveredAt);
+    }
+
+    public void delivered(Instant now) {
+        attempts++;
+        status = NotificationStatus.DELIVERED;
+        deliveredAt = now;
+        lastError = null;
+    }
+
+    /** A failure that trying again may cure: due again after the backoff, or dead when attempts run out. */
+    public void failedRetryably(String error, Optional<Duration> retryAfter, DeliveryBackoff backoff, double random,
+            Instant now) {
+        attempts++;
+        lastError = Text.cut(error, MAX_ERROR_LENGTH);
+        Optional<Duration> delay = backoff.delayAfter(attempts, retryAfter, random);
+        if (delay.isPresent()) {
+            nextAttemptAt = now.plus(delay.get());
+        } else {
+            status = NotificationStatus.DEAD;
+        }
+    }
+
+    /** A failure that no retry cures (bad token, bad signature, malformed message): dead at once. */
+    public void failedPermanently(String error) {
+        attempts++;
+        lastError = Text.cut(error, MAX_ERROR_LENGTH);
+        status = NotificationStatus.DEAD;
+    }
+
+    /** Makes a dead notification due again, with a fresh set of attempts. */
+    public void replay(Instant now) {
+        if (status != NotificationStatus.DEAD) {
+            throw new RefusedException(ErrorCode.NOTIFICATION_NOT_DEAD, "notificationId",
+                    "notification " + id + " is " + status + "; only a dead notification can be replayed");
+        }
+        status = NotificationStatus.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+    }
+
+    public NotificationId id() {
+        return id;
+    }
+
+    public ScheduleId scheduleId() {
+        return scheduleId;
+    }
+
+    public Optional<ExecutionId> executionId() {
+        return Optional.ofNullable(executionId);
+    }
+
+    public WebhookTarget target() {
+        return target;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public NotificationStatus status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
+    }
+
+    public Optional<Instant> deliveredAt() {
+        return Optional.ofNullable(deliveredAt);
+    }
+
+    @Override
+    public String toString() {
+        return "Notification[" + id + " to " + target + ", " + status + ", attempts=" + attempts + "]";
+    }
+}

@@ -1,0 +1,90 @@
+package org.notebookscheduler.domain.notification;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.notebookscheduler.domain.shared.ErrorCode;
+import org.notebookscheduler.domain.shared.RefusedException;
+import org.notebookscheduler.domain.shared.Secret;
+
+/**
+ * Where a notification goes: a robot's webhook URL, its kind, and its signing secret when the robot
+ * signs. Every robot carries its credential in the URL, so the URL is held as a {@link Secret} and
+ * only {@link #redacted()} (scheme and host) is ever shown.
+ */
+public final class WebhookTarget {
+
+    private final Secret url;
+    private final String redacted;
+    private final WebhookKind kind;
+    private final Secret signingSecret;
+
+    private WebhookTarget(Secret url, String redacted, WebhookKind kind, Secret signingSecret) {
+        this.url = url;
+        this.redacted = redacted;
+        this.kind = kind;
+        this.signingSecret = signingSecret;
+    }
+
+    /**
+     * @param kind          null to detect it from the URL
+     * @param signingSecret null when the robot does not sign
+     */
+    public static WebhookTarget of(String url, WebhookKind kind, String signingSecret, String field) {
+        URI uri = parse(url, field);
+        return new WebhookTarget(Secret.of(url, field), uri.getScheme() + "://" + uri.getRawAuthority() + "/…",
+                kind == null ? WebhookKind.detect(uri) : kind,
+                signingSecret == null || signingSecret.isBlank() ? null : Secret.of(signingSecret, field + ".secret"));
+    }
+
+    private static URI parse(String url, String field) {
+        if (url == null || url.isBlank()) {
+            throw new RefusedException(ErrorCode.FIELD_REQUIRED, field, field + " must not be blank");
+        }
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // refused below, without echoing the URL: it holds the robot's token
+        }
+        throw new RefusedException(ErrorCode.FIELD_OUT_OF_RANGE, field, field + " must be an http(s) URL with a host");
+    }
+
+    /** The full URL with its credential; only the sender that calls the robot reads it. */
+    public Secret url() {
+        return url;
+    }
+
+    public String redacted() {
+        return redacted;
+    }
+
+    public WebhookKind kind() {
+        return kind;
+    }
+
+    public Optional<Secret> signingSecret() {
+        return Optional.ofNullable(signingSecret);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WebhookTarget that && url.equals(that.url) && kind == that.kind
+                && Objects.equals(signingSecret, that.signingSecret);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(redacted, kind);
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + redacted;
+    }
+}

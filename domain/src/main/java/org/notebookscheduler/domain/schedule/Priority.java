@@ -1,0 +1,9 @@
+package org.notebookscheduler.domain.schedule;
+
+public enum Priority {
+    HIGHEST,
+    HIGH,
+    MEDIUM,
+    LOW,
+    LOWEST
+}
