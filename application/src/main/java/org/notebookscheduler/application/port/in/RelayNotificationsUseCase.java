@@ -1,0 +1,14 @@
+package org.notebookscheduler.application.port.in;
+
+/** Deliver due notifications; every app instance relays, and no two deliver the same one. */
+public interface RelayNotificationsUseCase {
+
+    /** Claims one batch of due notifications and tries each once. */
+    Report relayDue();
+
+    /** Removes delivered notifications past their retention; returns how many. */
+    int purgeDelivered();
+
+    record Report(int claimed, int delivered, int retrying, int dead) {
+    }
+}

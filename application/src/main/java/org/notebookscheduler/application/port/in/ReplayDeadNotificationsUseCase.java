@@ -1,0 +1,21 @@
+package org.notebookscheduler.application.port.in;
+
+import org.notebookscheduler.application.port.out.DeadNotificationFilter;
+import org.notebookscheduler.application.port.out.Page;
+import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.domain.notification.Notification;
+import org.notebookscheduler.domain.notification.NotificationId;
+
+/**
+ * Look at notifications that could not be delivered and send them again. A user manages the
+ * notifications of their own schedules; an admin, all of them. Every replay is audited.
+ */
+public interface ReplayDeadNotificationsUseCase {
+
+    Page<Notification> dead(DeadNotificationFilter filter, PageRequest page);
+
+    void replay(NotificationId id);
+
+    /** Replays every dead notification the filter matches; returns how many. */
+    int replayMatching(DeadNotificationFilter filter);
+}

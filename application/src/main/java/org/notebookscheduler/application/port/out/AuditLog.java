@@ -1,0 +1,13 @@
+package org.notebookscheduler.application.port.out;
+
+import org.notebookscheduler.domain.audit.ScheduleEvent;
+import org.notebookscheduler.domain.schedule.ScheduleId;
+
+/** The audit trail; appended in the same transaction as the change it records, never rewritten. */
+public interface AuditLog {
+
+    void append(ScheduleEvent event);
+
+    /** Oldest first. */
+    Page<ScheduleEvent> history(ScheduleId scheduleId, PageRequest page);
+}

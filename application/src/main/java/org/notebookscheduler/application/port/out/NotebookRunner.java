@@ -1,0 +1,33 @@
+package org.notebookscheduler.application.port.out;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.notebookscheduler.domain.schedule.EntityRef;
+
+/**
+ * Implemented by the host: runs a notebook or workflow as its owner. Called outside any database
+ * transaction; it may take as long as the timeout.
+ */
+public interface NotebookRunner {
+
+    Outcome run(Request request);
+
+    /**
+     * @param commitId the version to run; null for the latest
+     */
+    record Request(EntityRef entity, String owner, String commitId, Map<String, String> parameters,
+            Duration timeout) {
+
+        public Request {
+            parameters = Map.copyOf(parameters);
+        }
+    }
+
+    /**
+     * @param executedBy the identity the host ran it as
+     * @param error      the failure's message; null on success
+     */
+    record Outcome(boolean succeeded, String executedBy, Instant startedAt, Instant finishedAt, String error) {
+    }
+}

@@ -1,0 +1,28 @@
+package org.notebookscheduler.application.port.out;
+
+import org.notebookscheduler.domain.shared.ErrorCode;
+import org.notebookscheduler.domain.shared.RefusedException;
+
+/** A page of a listing, numbered from 1 as people count pages. */
+public record PageRequest(int page, int size) {
+
+    public static final int MAX_SIZE = 500;
+
+    public PageRequest {
+        if (page < 1) {
+            throw new RefusedException(ErrorCode.PAGE_INVALID, "page", "page must be at least 1, was " + page);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new RefusedException(ErrorCode.PAGE_INVALID, "size",
+                    "size must be between 1 and " + MAX_SIZE + ", was " + size);
+        }
+    }
+
+    public static PageRequest first(int size) {
+        return new PageRequest(1, size);
+    }
+
+    public long offset() {
+        return (long) (page - 1) * size;
+    }
+}

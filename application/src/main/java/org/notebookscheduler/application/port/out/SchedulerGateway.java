@@ -1,0 +1,48 @@
+package org.notebookscheduler.application.port.out;
+
+import org.notebookscheduler.domain.run.Run;
+import org.notebookscheduler.domain.run.RunCommand;
+import org.notebookscheduler.domain.run.RunDetail;
+import org.notebookscheduler.domain.run.RunId;
+import org.notebookscheduler.domain.schedule.RemoteRef;
+import org.notebookscheduler.domain.schedule.Schedule;
+
+/**
+ * The engine that fires schedules and runs their tasks (DolphinScheduler 1.3.9, or the embedded
+ * engine). Failures are {@link SchedulerGatewayException}s that say whether retrying can help.
+ */
+public interface SchedulerGateway {
+
+    /** The name recorded in {@link RemoteRef#scheduler()}. */
+    String name();
+
+    /**
+     * Registers a new schedule with its tasks and cron, left offline. Idempotent: registering a
+     * schedule that is already there returns the existing reference instead of a duplicate. A
+     * failure part-way leaves nothing behind.
+     */
+    RemoteRef register(Schedule schedule);
+
+    /** Replaces the remote definition and cron with the schedule's current ones; the schedule is offline. */
+    RemoteRef update(Schedule schedule);
+
+    void online(RemoteRef ref);
+
+    void offline(RemoteRef ref);
+
+    /** Removes the schedule; refused by the engine while online. */
+    void delete(RemoteRef ref);
+
+    /** Starts a run now, outside the cron. */
+    void runNow(RemoteRef ref);
+
+    /** Newest first. */
+    Page<Run> runs(RemoteRef ref, PageRequest page);
+
+    /** Throws a {@link SchedulerGatewayException} with {@code notFound} when the run is not one of {@code ref}'s. */
+    RunDetail run(RemoteRef ref, RunId runId);
+
+    String taskLog(RemoteRef ref, RunId runId, String taskRunId);
+
+    void command(RemoteRef ref, RunId runId, RunCommand command);
+}

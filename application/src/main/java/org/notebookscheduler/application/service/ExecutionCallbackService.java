@@ -1,0 +1,130 @@
+package org.notebookscheduler.application.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.notebookscheduler.application.port.in.ExecutionCallback;
+import org.notebookscheduler.application.port.in.HandleExecutionCallbackUseCase;
+import org.notebookscheduler.application.port.out.AuditLog;
+import org.notebookscheduler.application.port.out.ExecutionStore;
+import org.notebookscheduler.application.port.out.NotebookRunner;
+import org.notebookscheduler.application.port.out.NotificationOutbox;
+import org.notebookscheduler.application.port.out.ScheduleStore;
+import org.notebookscheduler.application.port.out.Transactions;
+import org.notebookscheduler.application.settings.CallbackSettings;
+import org.notebookscheduler.application.settings.NotificationSettings;
+import org.notebookscheduler.domain.audit.ScheduleEvent;
+import org.notebookscheduler.domain.audit.ScheduleEventType;
+import org.notebookscheduler.domain.execution.ExecutionId;
+import org.notebookscheduler.domain.execution.ExecutionResult;
+import org.notebookscheduler.domain.execution.ExecutionStatus;
+import org.notebookscheduler.domain.notification.Notification;
+import org.notebookscheduler.domain.notification.WebhookTarget;
+import org.notebookscheduler.domain.schedule.Schedule;
+import org.notebookscheduler.domain.schedule.ScheduledTask;
+import org.notebookscheduler.domain.shared.Actor;
+import org.notebookscheduler.domain.shared.ErrorCode;
+import org.notebookscheduler.domain.shared.RefusedException;
+
+/**
+ * The scheduler's task calls back to run an entity. The run happens outside any transaction (it can
+ * take hours); afterwards one transaction records the result, its audit line and its notifications,
+ * so a notification exists exactly when its result does.
+ */
+public final class ExecutionCallbackService implements HandleExecutionCallbackUseCase {
+
+    private final CallbackSettings settings;
+    private final NotificationSettings notifications;
+    private final ScheduleStore schedules;
+    private final ExecutionStore executions;
+    private final AuditLog audit;
+    private final NotificationOutbox outbox;
+    private final NotebookRunner runner;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public ExecutionCallbackService(CallbackSettings settings, NotificationSettings notifications,
+            ScheduleStore schedules, ExecutionStore executions, AuditLog audit, NotificationOutbox outbox,
+            NotebookRunner runner, Transactions transactions, Clock clock) {
+        this.settings = settings;
+        this.notifications = notifications;
+        this.schedules = schedules;
+        this.executions = executions;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.runner = runner;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome handle(ExecutionCallback callback) {
+        if (settings.token().filter(token -> token.matches(callback.token())).isEmpty()) {
+            throw new RefusedException(ErrorCode.CALLBACK_TOKEN_INVALID, "token",
+                    "the callback token is missing or wrong");
+        }
+        Schedule schedule = schedules.findByEntity(callback.entityType(), callback.entityId())
+                .orElseThrow(() -> new RefusedException(ErrorCode.SCHEDULE_NOT_FOUND, "entityId",
+                        "no schedule runs " + callback.entityType().wireName() + " " + callback.entityId()));
+        ScheduledTask task = schedule.taskFor(callback.entityType(), callback.entityId()).orElseThrow();
+        String runKey = callback.runKey() != null ? callback.runKey() : "manual-" + UUID.randomUUID();
+
+        List<ExecutionResult> attempts = executions.findAttempts(schedule.id(), task.name(), runKey);
+        Optional<ExecutionResult> succeeded = attempts.stream().filter(result -> !result.failed()).findFirst();
+        if (succeeded.isPresent()) {
+            return new Outcome(succeeded.get(), true);
+        }
+
+        NotebookRunner.Outcome outcome = run(schedule, task, callback);
+        ExecutionResult result = new ExecutionResult(ExecutionId.newId(), schedule.id(), schedule.name(),
+                schedule.owner(), task.name(), task.entity(), runKey, attempts.size() + 1,
+                outcome.succeeded() ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED,
+                outcome.executedBy() != null ? outcome.executedBy() : schedule.owner(), outcome.startedAt(),
+                outcome.finishedAt(), outcome.succeeded() ? null : outcome.error());
+        transactions.run(() -> record(result));
+        return new Outcome(result, false);
+    }
+
+    private NotebookRunner.Outcome run(Schedule schedule, ScheduledTask task, ExecutionCallback callback) {
+        Map<String, String> parameters = new HashMap<>(task.parameters());
+        parameters.putAll(callback.parameters());
+        String commit = callback.commitId() != null ? callback.commitId() : task.commitId();
+        NotebookRunner.Request request = new NotebookRunner.Request(task.entity(), schedule.owner(), commit,
+                parameters, timeoutFor(task, callback.requestedTimeout()));
+        Instant startedAt = clock.instant();
+        try {
+            return runner.run(request);
+        } catch (RuntimeException e) {
+            // The host's runner broke rather than reporting a failed run; that is still a failed run to record.
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new NotebookRunner.Outcome(false, schedule.owner(), startedAt, clock.instant(), reason);
+        }
+    }
+
+    private Duration timeoutFor(ScheduledTask task, Duration requested) {
+        Duration timeout = task.timeout();
+        if (requested != null && !requested.isNegative() && !requested.isZero() && requested.compareTo(timeout) < 0) {
+            timeout = requested;
+        }
+        return timeout.compareTo(settings.maxTimeout()) > 0 ? settings.maxTimeout() : timeout;
+    }
+
+    private void record(ExecutionResult result) {
+        executions.save(result);
+        Instant now = clock.instant();
+        audit.append(ScheduleEvent.of(result.scheduleId(), ScheduleEventType.EXECUTION_RECORDED,
+                Actor.SCHEDULER.name(), now, "task '" + result.taskName() + "' attempt " + result.attempt() + " of run "
+                        + result.runKey() + " " + result.status().label()));
+        if (notifications.policy().shouldNotify(result)) {
+            String text = notifications.policy().render(result, notifications.zone());
+            for (WebhookTarget destination : notifications.destinations()) {
+                outbox.enqueue(Notification.pending(result.scheduleId(), result.id(), destination, text, now));
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.notebookscheduler.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.notebookscheduler.application.fakes.Examples.NOW;
+import static org.notebookscheduler.application.fakes.Examples.notification;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.notebookscheduler.application.port.out.DeadNotificationFilter;
+import org.notebookscheduler.application.port.out.NotificationOutbox;
+import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.domain.notification.DeliveryBackoff;
+import org.notebookscheduler.domain.notification.Notification;
+import org.notebookscheduler.domain.notification.NotificationStatus;
+import org.notebookscheduler.domain.schedule.ScheduleId;
+
+/** What every {@link NotificationOutbox} does; the in-memory fake and the table both pass it. */
+public abstract class NotificationOutboxContract {
+
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    /** An outbox over an empty database. */
+    protected abstract NotificationOutbox outbox();
+
+    @Test
+    void a_due_notification_is_claimed_once_while_its_lease_holds() {
+        NotificationOutbox outbox = outbox();
+        Notification queued = notification(ScheduleId.newId(), NOW);
+        outbox.enqueue(queued);
+
+        List<Notification> first = outbox.claimDue("relay-1", NOW, LEASE, 10);
+        List<Notification> second = outbox.claimDue("relay-2", NOW.plusSeconds(60), LEASE, 10);
+
+        assertThat(first).extracting(Notification::id).containsExactly(queued.id());
+        assertThat(second).isEmpty();
+    }
+
+    @Test
+    void a_claim_whose_lease_ran_out_can_be_claimed_by_another_relay() {
+        NotificationOutbox outbox = outbox();
+        outbox.enqueue(notification(ScheduleId.newId(), NOW));
+        outbox.claimDue("relay-that-died", NOW, LEASE, 10);
+
+        List<Notification> reclaimed = outbox.claimDue("relay-2", NOW.plus(LEASE).plusSeconds(1), LEASE, 10);
+
+        assertThat(reclaimed).hasSize(1);
+    }
+
+    @Test
+    void a_notification_not_yet_due_is_not_claimed() {
+        NotificationOutbox outbox = outbox();
+        outbox.enqueue(notification(ScheduleId.newId(), NOW.plusSeconds(30)));
+
+        assertThat(outbox.claimDue("relay-1", NOW, LEASE, 10)).isEmpty();
+        assertThat(outbox.claimDue("relay-1", NOW.plusSeconds(30), LEASE, 10)).hasSize(1);
+    }
+
+    @Test
+    void a_claim_takes_at_most_the_limit_oldest_due_first() {
+        NotificationOutbox outbox = outbox();
+        for (int i = 0; i < 5; i++) {
+            outbox.enqueue(notification(ScheduleId.newId(), NOW.minusSeconds(i)));
+        }
+
+        List<Notification> claimed = outbox.claimDue("relay-1", NOW, LEASE, 3);
+
+        assertThat(claimed).hasSize(3);
+        assertThat(claimed).extracting(Notification::nextAttemptAt)
+                .containsExactly(NOW.minusSeconds(4), NOW.minusSeconds(3), NOW.minusSeconds(2));
+    }
+
+    @Test
+    void an_update_stores_the_new_state_and_releases_the_lease() {
+        NotificationOutbox outbox = outbox();
+        outbox.enqueue(notification(ScheduleId.newId(), NOW));
+        Notification claimed = outbox.claimDue("relay-1", NOW, LEASE, 10).get(0);
+        claimed.failedRetryably("HTTP 503", Optional.empty(), DeliveryBackoff.defaults(), 0.5, NOW);
+
+        outbox.update(claimed);
+
+        Notification stored = outbox.findById(claimed.id()).orElseThrow();
+        assertThat(stored.attempts()).isEqualTo(1);
+        assertThat(stored.lastError()).contains("HTTP 503");
+        assertThat(outbox.claimDue("relay-2", stored.nextAttemptAt(), LEASE, 10)).hasSize(1);
+    }
+
+    @Test
+    void dead_notifications_are_listed_by_schedule_and_error() {
+        NotificationOutbox outbox = outbox();
+        ScheduleId scheduleId = ScheduleId.newId();
+        Notification dead = notification(scheduleId, NOW);
+        dead.failedPermanently("HTTP 400 token invalid");
+        outbox.enqueue(dead);
+        Notification otherDead = notification(ScheduleId.newId(), NOW);
+        otherDead.failedPermanently("HTTP 400 token invalid");
+        outbox.enqueue(otherDead);
+        outbox.enqueue(notification(scheduleId, NOW));
+
+        var bySchedule = outbox.findDead(new DeadNotificationFilter(scheduleId, null, null, null, null),
+                PageRequest.first(10));
+        var byError = outbox.findDead(new DeadNotificationFilter(null, null, null, null, "token invalid"),
+                PageRequest.first(10));
+
+        assertThat(bySchedule.items()).extracting(Notification::id).containsExactly(dead.id());
+        assertThat(byError.total()).isEqualTo(2);
+        assertThat(bySchedule.items().get(0).status()).isEqualTo(NotificationStatus.DEAD);
+    }
+
+    @Test
+    void purging_removes_only_delivered_notifications_older_than_the_cut() {
+        NotificationOutbox outbox = outbox();
+        Notification old = notification(ScheduleId.newId(), NOW);
+        old.delivered(NOW);
+        outbox.enqueue(old);
+        Notification recent = notification(ScheduleId.newId(), NOW);
+        recent.delivered(NOW.plusSeconds(3600));
+        outbox.enqueue(recent);
+        Notification dead = notification(ScheduleId.newId(), NOW);
+        dead.failedPermanently("bad token");
+        outbox.enqueue(dead);
+
+        int purged = outbox.purgeDelivered(NOW.plusSeconds(60));
+
+        assertThat(purged).isEqualTo(1);
+        assertThat(outbox.findById(old.id())).isEmpty();
+        assertThat(outbox.findById(recent.id())).isPresent();
+        assertThat(outbox.findById(dead.id())).isPresent();
+    }
+}

@@ -1,0 +1,166 @@
+package org.notebookscheduler.application.fakes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.notebookscheduler.application.port.out.Page;
+import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.application.port.out.SchedulerGateway;
+import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.domain.run.Run;
+import org.notebookscheduler.domain.run.RunCommand;
+import org.notebookscheduler.domain.run.RunDetail;
+import org.notebookscheduler.domain.run.RunId;
+import org.notebookscheduler.domain.schedule.RemoteRef;
+import org.notebookscheduler.domain.schedule.Schedule;
+import org.notebookscheduler.domain.schedule.ScheduleDefinition;
+import org.notebookscheduler.domain.schedule.ScheduleId;
+
+/** A remote scheduler that keeps what it is told, refuses what the real one refuses, and logs every call. */
+public final class FakeSchedulerGateway implements SchedulerGateway {
+
+    public static final String NAME = "fake";
+    public static final String PROJECT = "ByzerScheduler";
+
+    /** What the remote side holds for one schedule. */
+    public record Remote(RemoteRef ref, ScheduleDefinition definition, boolean online) {
+    }
+
+    private final Map<String, Remote> remotes = new HashMap<>();
+    private final Map<ScheduleId, String> definitionIds = new HashMap<>();
+    private final Map<String, List<RunDetail>> runs = new HashMap<>();
+    private final Map<String, String> logs = new HashMap<>();
+    private final List<String> calls = new ArrayList<>();
+    private final Faults faults = new Faults();
+    private int nextId = 1;
+
+    public Faults faults() {
+        return faults;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public synchronized RemoteRef register(Schedule schedule) {
+        call("register");
+        String existing = definitionIds.get(schedule.id());
+        if (existing != null && remotes.containsKey(existing)) {
+            return remotes.get(existing).ref();
+        }
+        String definitionId = String.valueOf(nextId++);
+        RemoteRef ref = new RemoteRef(NAME, PROJECT, definitionId, String.valueOf(nextId++));
+        definitionIds.put(schedule.id(), definitionId);
+        remotes.put(definitionId, new Remote(ref, schedule.definition(), false));
+        return ref;
+    }
+
+    @Override
+    public synchronized RemoteRef update(Schedule schedule) {
+        call("update");
+        Remote remote = existing(schedule.remote().orElseThrow(), "update");
+        if (remote.online()) {
+            throw new SchedulerGatewayException(SchedulerGatewayException.Kind.REFUSED, "update", "process is online");
+        }
+        remotes.put(remote.ref().definitionId(), new Remote(remote.ref(), schedule.definition(), false));
+        return remote.ref();
+    }
+
+    @Override
+    public synchronized void online(RemoteRef ref) {
+        call("online");
+        Remote remote = existing(ref, "online");
+        remotes.put(ref.definitionId(), new Remote(remote.ref(), remote.definition(), true));
+    }
+
+    @Override
+    public synchronized void offline(RemoteRef ref) {
+        call("offline");
+        Remote remote = existing(ref, "offline");
+        remotes.put(ref.definitionId(), new Remote(remote.ref(), remote.definition(), false));
+    }
+
+    @Override
+    public synchronized void delete(RemoteRef ref) {
+        call("delete");
+        Remote remote = existing(ref, "delete");
+        if (remote.online()) {
+            throw new SchedulerGatewayException(SchedulerGatewayException.Kind.REFUSED, "delete", "process is online");
+        }
+        remotes.remove(ref.definitionId());
+    }
+
+    @Override
+    public synchronized void runNow(RemoteRef ref) {
+        call("runNow");
+        existing(ref, "runNow");
+    }
+
+    @Override
+    public synchronized Page<Run> runs(RemoteRef ref, PageRequest page) {
+        call("runs");
+        return Page.of(runs.getOrDefault(ref.definitionId(), List.of()).stream().map(RunDetail::run).toList(), page);
+    }
+
+    @Override
+    public synchronized RunDetail run(RemoteRef ref, RunId runId) {
+        call("run");
+        return runs.getOrDefault(ref.definitionId(), List.of()).stream()
+                .filter(detail -> detail.run().id().equals(runId)).findFirst()
+                .orElseThrow(() -> new SchedulerGatewayException(SchedulerGatewayException.Kind.NOT_FOUND, "run",
+                        "no process instance " + runId));
+    }
+
+    @Override
+    public synchronized String taskLog(RemoteRef ref, RunId runId, String taskRunId) {
+        call("taskLog");
+        run(ref, runId);
+        String log = logs.get(taskRunId);
+        if (log == null) {
+            throw new SchedulerGatewayException(SchedulerGatewayException.Kind.NOT_FOUND, "taskLog",
+                    "no task instance " + taskRunId);
+        }
+        return log;
+    }
+
+    @Override
+    public synchronized void command(RemoteRef ref, RunId runId, RunCommand command) {
+        call("command");
+        run(ref, runId);
+        calls.add("command:" + command + ":" + runId);
+    }
+
+    /** Adds a run the remote side reports for {@code ref}. */
+    public synchronized void addRun(RemoteRef ref, RunDetail detail) {
+        runs.computeIfAbsent(ref.definitionId(), key -> new ArrayList<>()).add(0, detail);
+    }
+
+    public synchronized void addLog(String taskRunId, String log) {
+        logs.put(taskRunId, log);
+    }
+
+    public synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    public synchronized Map<String, Remote> remotes() {
+        return Map.copyOf(remotes);
+    }
+
+    private void call(String operation) {
+        calls.add(operation);
+        faults.check(operation);
+    }
+
+    private Remote existing(RemoteRef ref, String call) {
+        Remote remote = remotes.get(ref.definitionId());
+        if (remote == null) {
+            throw new SchedulerGatewayException(SchedulerGatewayException.Kind.NOT_FOUND, call,
+                    "no process definition " + ref.definitionId());
+        }
+        return remote;
+    }
+}

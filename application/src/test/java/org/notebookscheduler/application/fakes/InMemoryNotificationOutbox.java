@@ -1,0 +1,115 @@
+package org.notebookscheduler.application.fakes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.notebookscheduler.application.port.out.DeadNotificationFilter;
+import org.notebookscheduler.application.port.out.NotificationOutbox;
+import org.notebookscheduler.application.port.out.Page;
+import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.domain.notification.Notification;
+import org.notebookscheduler.domain.notification.NotificationId;
+import org.notebookscheduler.domain.notification.NotificationStatus;
+
+/** The outbox in memory, with the same claim-and-lease rules as the table. */
+public final class InMemoryNotificationOutbox implements NotificationOutbox, TransactionalFake {
+
+    private record Row(Notification notification, String claimant, Instant leaseUntil) {
+    }
+
+    private final Map<NotificationId, Row> rows = new LinkedHashMap<>();
+    private final Faults faults = new Faults();
+
+    public Faults faults() {
+        return faults;
+    }
+
+    @Override
+    public synchronized void enqueue(Notification notification) {
+        faults.check("enqueue");
+        rows.put(notification.id(), new Row(copy(notification), null, null));
+    }
+
+    @Override
+    public synchronized List<Notification> claimDue(String claimant, Instant now, Duration lease, int limit) {
+        List<Row> due = rows.values().stream()
+                .filter(row -> row.notification().status() == NotificationStatus.PENDING)
+                .filter(row -> !row.notification().nextAttemptAt().isAfter(now))
+                .filter(row -> row.leaseUntil() == null || !row.leaseUntil().isAfter(now))
+                .sorted(Comparator.comparing(row -> row.notification().nextAttemptAt()))
+                .limit(limit).toList();
+        List<Notification> claimed = new ArrayList<>();
+        for (Row row : due) {
+            rows.put(row.notification().id(), new Row(row.notification(), claimant, now.plus(lease)));
+            claimed.add(copy(row.notification()));
+        }
+        return claimed;
+    }
+
+    @Override
+    public synchronized void update(Notification notification) {
+        faults.check("update");
+        rows.put(notification.id(), new Row(copy(notification), null, null));
+    }
+
+    @Override
+    public synchronized Optional<Notification> findById(NotificationId id) {
+        return Optional.ofNullable(rows.get(id)).map(row -> copy(row.notification()));
+    }
+
+    @Override
+    public synchronized Page<Notification> findDead(DeadNotificationFilter filter, PageRequest page) {
+        return Page.of(rows.values().stream().map(Row::notification)
+                .filter(notification -> notification.status() == NotificationStatus.DEAD)
+                .filter(notification -> matches(filter, notification))
+                .sorted(Comparator.comparing(Notification::createdAt))
+                .map(InMemoryNotificationOutbox::copy).toList(), page);
+    }
+
+    private static boolean matches(DeadNotificationFilter filter, Notification notification) {
+        return (filter.scheduleId() == null || filter.scheduleId().equals(notification.scheduleId()))
+                && (filter.destination() == null || notification.target().redacted().contains(filter.destination()))
+                && (filter.from() == null || !notification.createdAt().isBefore(filter.from()))
+                && (filter.to() == null || notification.createdAt().isBefore(filter.to()))
+                && (filter.errorContains() == null
+                        || notification.lastError().orElse("").contains(filter.errorContains()));
+    }
+
+    @Override
+    public synchronized int purgeDelivered(Instant before) {
+        List<NotificationId> purged = rows.values().stream().map(Row::notification)
+                .filter(notification -> notification.status() == NotificationStatus.DELIVERED)
+                .filter(notification -> notification.deliveredAt().orElseThrow().isBefore(before))
+                .map(Notification::id).toList();
+        purged.forEach(rows::remove);
+        return purged.size();
+    }
+
+    /** Every row, in the order enqueued. */
+    public synchronized List<Notification> all() {
+        return rows.values().stream().map(row -> copy(row.notification())).toList();
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return new LinkedHashMap<>(rows);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        rows.clear();
+        rows.putAll((Map<NotificationId, Row>) snapshot);
+    }
+
+    private static Notification copy(Notification n) {
+        return Notification.restore(n.id(), n.scheduleId(), n.executionId().orElse(null), n.target(), n.text(),
+                n.createdAt(), n.status(), n.attempts(), n.nextAttemptAt(), n.lastError().orElse(null),
+                n.deliveredAt().orElse(null));
+    }
+}

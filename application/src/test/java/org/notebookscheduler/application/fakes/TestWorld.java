@@ -1,0 +1,67 @@
+package org.notebookscheduler.application.fakes;
+
+import java.time.ZoneId;
+import java.util.List;
+import org.notebookscheduler.application.service.DeadNotificationReplayService;
+import org.notebookscheduler.application.service.ExecutionCallbackService;
+import org.notebookscheduler.application.service.HistoryService;
+import org.notebookscheduler.application.service.NotificationRelayService;
+import org.notebookscheduler.application.service.RunControlService;
+import org.notebookscheduler.application.service.ScheduleService;
+import org.notebookscheduler.application.settings.CallbackSettings;
+import org.notebookscheduler.application.settings.NotificationSettings;
+import org.notebookscheduler.application.settings.RelaySettings;
+import org.notebookscheduler.domain.notification.NotificationPolicy;
+import org.notebookscheduler.domain.notification.WebhookTarget;
+import org.notebookscheduler.domain.schedule.EntityType;
+import org.notebookscheduler.domain.shared.Actor;
+import org.notebookscheduler.domain.shared.Secret;
+
+/** Every service wired to in-memory fakes of every outbound port, the way the app wires the real ones. */
+public final class TestWorld {
+
+    public static final String CALLBACK_TOKEN = "callback-token-s3cret";
+
+    public final MutableClock clock = new MutableClock(Examples.NOW);
+    public final InMemoryScheduleStore schedules = new InMemoryScheduleStore();
+    public final InMemoryAuditLog audit = new InMemoryAuditLog();
+    public final InMemoryExecutionStore executions = new InMemoryExecutionStore();
+    public final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox();
+    public final FakeTransactions transactions = new FakeTransactions(schedules, audit, executions, outbox);
+    public final FakeSchedulerGateway gateway = new FakeSchedulerGateway();
+    public final FakeNotebookCatalog catalog = new FakeNotebookCatalog();
+    public final FakeNotebookRunner runner = new FakeNotebookRunner(clock);
+    public final FakeCurrentUser currentUser = new FakeCurrentUser(Actor.user("alice"));
+    public final ScriptedNotificationSender sender = new ScriptedNotificationSender();
+
+    public final ScheduleService scheduleService;
+    public final RunControlService runControl;
+    public final HistoryService history;
+    public final ExecutionCallbackService callbacks;
+    public final NotificationRelayService relay;
+    public final DeadNotificationReplayService replay;
+
+    public TestWorld() {
+        this(NotificationPolicy.defaults(), List.of(Examples.feishu()));
+    }
+
+    public TestWorld(NotificationPolicy policy, List<WebhookTarget> destinations) {
+        for (String id : List.of("nb-1", "nb-2", "nb-3")) {
+            catalog.add(EntityType.NOTEBOOK, id, "notebook " + id, "alice", "commit-" + id);
+        }
+        catalog.add(EntityType.NOTEBOOK, "nb-bob", "bob's notebook", "bob", null);
+        scheduleService = new ScheduleService(schedules, audit, gateway, catalog, currentUser, transactions, clock);
+        runControl = new RunControlService(schedules, currentUser, gateway, audit, transactions, clock);
+        history = new HistoryService(executions, audit, schedules, currentUser);
+        callbacks = new ExecutionCallbackService(
+                CallbackSettings.withToken(Secret.of(CALLBACK_TOKEN, "callbackToken")),
+                new NotificationSettings(policy, destinations, ZoneId.of("Asia/Shanghai")),
+                schedules, executions, audit, outbox, runner, transactions, clock);
+        relay = new NotificationRelayService(outbox, sender, RelaySettings.defaults("relay-1"), clock, () -> 0.5);
+        replay = new DeadNotificationReplayService(outbox, schedules, currentUser, audit, transactions, clock);
+    }
+
+    public void actAs(Actor actor) {
+        currentUser.actAs(actor);
+    }
+}

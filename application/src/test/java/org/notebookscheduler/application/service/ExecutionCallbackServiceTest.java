@@ -1,0 +1,215 @@
+package org.notebookscheduler.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.notebookscheduler.application.fakes.Examples.definition;
+import static org.notebookscheduler.application.fakes.Examples.feishu;
+import static org.notebookscheduler.application.fakes.Examples.notebook;
+import static org.notebookscheduler.application.fakes.Refusals.assertRefused;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.notebookscheduler.application.fakes.TestWorld;
+import org.notebookscheduler.application.port.in.ExecutionCallback;
+import org.notebookscheduler.application.port.in.HandleExecutionCallbackUseCase.Outcome;
+import org.notebookscheduler.application.port.out.NotebookRunner;
+import org.notebookscheduler.domain.audit.ScheduleEventType;
+import org.notebookscheduler.domain.execution.ExecutionResult;
+import org.notebookscheduler.domain.execution.ExecutionStatus;
+import org.notebookscheduler.domain.notification.NotificationLevel;
+import org.notebookscheduler.domain.notification.NotificationPolicy;
+import org.notebookscheduler.domain.notification.WebhookKind;
+import org.notebookscheduler.domain.notification.WebhookTarget;
+import org.notebookscheduler.domain.schedule.EntityType;
+import org.notebookscheduler.domain.schedule.ScheduledTask;
+import org.notebookscheduler.domain.shared.ErrorCode;
+
+class ExecutionCallbackServiceTest {
+
+    private static final String RUN = "2026-11-25 02:00:00";
+
+    private TestWorld world = new TestWorld();
+
+    private void scheduleNotebook(String id, Duration timeout) {
+        world.scheduleService.create(definition("daily-" + id, new ScheduledTask("run-" + id, notebook(id), null, timeout, 2,
+                Duration.ofMinutes(1), Set.of(), Map.of("region", "eu"))));
+    }
+
+    private static ExecutionCallback callback(String token, String notebookId, String runKey) {
+        return new ExecutionCallback(token, EntityType.NOTEBOOK, notebookId, null, null, runKey,
+                Map.of("system.biz.date", "20261124"));
+    }
+
+    private Outcome handle(String notebookId, String runKey) {
+        return world.callbacks.handle(callback(TestWorld.CALLBACK_TOKEN, notebookId, runKey));
+    }
+
+    @Test
+    void a_wrong_token_is_refused_and_nothing_runs_or_is_recorded() {
+        scheduleNotebook("nb-1", null);
+        int auditBefore = world.audit.all().size();
+
+        assertRefused(() -> world.callbacks.handle(callback("guess", "nb-1", RUN)),
+                ErrorCode.CALLBACK_TOKEN_INVALID, "token");
+
+        assertThat(world.runner.requests()).isEmpty();
+        assertThat(world.executions.all()).isEmpty();
+        assertThat(world.audit.all()).hasSize(auditBefore);
+    }
+
+    @Test
+    void a_missing_token_is_refused() {
+        scheduleNotebook("nb-1", null);
+
+        assertRefused(() -> world.callbacks.handle(callback(null, "nb-1", RUN)), ErrorCode.CALLBACK_TOKEN_INVALID,
+                "token");
+    }
+
+    @Test
+    void the_entity_runs_as_its_owner_at_the_scheduled_commit_with_the_task_and_time_parameters() {
+        scheduleNotebook("nb-1", null);
+
+        handle("nb-1", RUN);
+
+        NotebookRunner.Request request = world.runner.requests().get(0);
+        assertThat(request.owner()).isEqualTo("alice");
+        assertThat(request.commitId()).isEqualTo("commit-nb-1");
+        assertThat(request.entity().id()).isEqualTo("nb-1");
+        assertThat(request.parameters()).containsEntry("region", "eu").containsEntry("system.biz.date", "20261124");
+    }
+
+    @Test
+    void the_run_timeout_is_the_smallest_of_the_task_the_callback_and_the_configured_cap() {
+        scheduleNotebook("nb-1", Duration.ofHours(2));
+        scheduleNotebook("nb-2", null);
+
+        handle("nb-1", RUN);
+        world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, EntityType.NOTEBOOK, "nb-1", null,
+                Duration.ofMinutes(10), "other run", Map.of()));
+        handle("nb-2", RUN);
+
+        assertThat(world.runner.requests()).extracting(NotebookRunner.Request::timeout)
+                .containsExactly(Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofHours(2).plusMinutes(40));
+    }
+
+    @Test
+    void a_failed_run_is_recorded_audited_and_queued_for_notification_under_the_default_policy() {
+        scheduleNotebook("nb-1", null);
+        world.runner.failWith("Table not found: sales");
+
+        Outcome outcome = handle("nb-1", RUN);
+
+        ExecutionResult result = outcome.result();
+        assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(result.message()).isEqualTo("Table not found: sales");
+        assertThat(result.duration()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(world.executions.all()).containsExactly(result);
+        assertThat(world.audit.all()).extracting(event -> event.type()).endsWith(ScheduleEventType.EXECUTION_RECORDED);
+        assertThat(world.outbox.all()).singleElement().satisfies(notification -> {
+            assertThat(notification.executionId()).contains(result.id());
+            assertThat(notification.text()).contains("Status: failed", "Table not found: sales");
+        });
+    }
+
+    @Test
+    void a_successful_run_is_not_notified_when_only_failures_are() {
+        scheduleNotebook("nb-1", null);
+
+        Outcome outcome = handle("nb-1", RUN);
+
+        assertThat(outcome.result().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(world.outbox.all()).isEmpty();
+    }
+
+    @Test
+    void with_level_all_a_successful_run_is_queued_once_per_destination() {
+        WebhookTarget slack = WebhookTarget.of("https://hooks.slack.com/services/T0/B0/xyz", null, null, "webhookUrl");
+        world = new TestWorld(new NotificationPolicy(NotificationLevel.ALL, "Header", true, 256), List.of(feishu(), slack));
+        scheduleNotebook("nb-1", null);
+
+        handle("nb-1", RUN);
+
+        assertThat(world.outbox.all()).extracting(notification -> notification.target().kind())
+                .containsExactlyInAnyOrder(WebhookKind.FEISHU, WebhookKind.SLACK);
+    }
+
+    @Test
+    void a_repeated_callback_for_a_task_that_already_succeeded_in_that_run_is_not_run_or_recorded_again() {
+        scheduleNotebook("nb-1", null);
+        Outcome first = handle("nb-1", RUN);
+
+        Outcome again = handle("nb-1", RUN);
+
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.result()).isEqualTo(first.result());
+        assertThat(world.runner.requests()).hasSize(1);
+        assertThat(world.executions.all()).hasSize(1);
+    }
+
+    @Test
+    void the_schedulers_retry_after_a_failure_is_recorded_as_the_next_attempt() {
+        scheduleNotebook("nb-1", null);
+        world.runner.failWith("flaky");
+        handle("nb-1", RUN);
+        world.runner.succeed();
+
+        Outcome retry = handle("nb-1", RUN);
+
+        assertThat(retry.repeated()).isFalse();
+        assertThat(retry.result().attempt()).isEqualTo(2);
+        assertThat(world.executions.all()).extracting(ExecutionResult::status)
+                .containsExactly(ExecutionStatus.FAILED, ExecutionStatus.SUCCEEDED);
+    }
+
+    @Test
+    void when_the_notification_cannot_be_queued_the_result_and_its_audit_line_are_not_kept_either() {
+        scheduleNotebook("nb-1", null);
+        world.runner.failWith("boom");
+        int auditBefore = world.audit.all().size();
+        world.outbox.faults().failNext("enqueue", new IllegalStateException("outbox table full"));
+
+        assertThatThrownBy(() -> handle("nb-1", RUN)).hasMessageContaining("outbox table full");
+
+        assertThat(world.executions.all()).isEmpty();
+        assertThat(world.audit.all()).hasSize(auditBefore);
+        assertThat(world.outbox.all()).isEmpty();
+    }
+
+    @Test
+    void a_callback_for_an_entity_no_schedule_runs_is_refused() {
+        assertRefused(() -> handle("nb-9", RUN), ErrorCode.SCHEDULE_NOT_FOUND, "entityId");
+        assertThat(world.runner.requests()).isEmpty();
+    }
+
+    @Test
+    void a_runner_that_throws_is_recorded_as_a_failed_run() {
+        scheduleNotebook("nb-1", null);
+        NotebookRunner broken = request -> {
+            throw new IllegalStateException("engine unreachable");
+        };
+        ExecutionCallbackService service = new ExecutionCallbackService(
+                org.notebookscheduler.application.settings.CallbackSettings.withToken(
+                        org.notebookscheduler.domain.shared.Secret.of(TestWorld.CALLBACK_TOKEN, "callbackToken")),
+                org.notebookscheduler.application.settings.NotificationSettings.none(), world.schedules,
+                world.executions, world.audit, world.outbox, broken, world.transactions, world.clock);
+
+        Outcome outcome = service.handle(callback(TestWorld.CALLBACK_TOKEN, "nb-1", RUN));
+
+        assertThat(outcome.result().status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(outcome.result().message()).isEqualTo("engine unreachable");
+    }
+
+    @Test
+    void a_callback_without_a_run_key_is_a_run_of_its_own() {
+        scheduleNotebook("nb-1", null);
+
+        handle("nb-1", null);
+        handle("nb-1", null);
+
+        assertThat(world.runner.requests()).hasSize(2);
+        assertThat(world.executions.all()).extracting(ExecutionResult::attempt).containsExactly(1, 1);
+    }
+}

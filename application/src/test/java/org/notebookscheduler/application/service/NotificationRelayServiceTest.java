@@ -1,0 +1,147 @@
+package org.notebookscheduler.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.notebookscheduler.application.fakes.Examples.NOW;
+import static org.notebookscheduler.application.fakes.Examples.notification;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.notebookscheduler.application.fakes.TestWorld;
+import org.notebookscheduler.application.port.in.RelayNotificationsUseCase.Report;
+import org.notebookscheduler.application.port.out.DeliveryOutcome;
+import org.notebookscheduler.domain.notification.Notification;
+import org.notebookscheduler.domain.notification.NotificationStatus;
+import org.notebookscheduler.domain.schedule.ScheduleId;
+
+class NotificationRelayServiceTest {
+
+    private final TestWorld world = new TestWorld();
+
+    private Notification queued() {
+        Notification notification = notification(ScheduleId.newId(), NOW);
+        world.outbox.enqueue(notification);
+        return notification;
+    }
+
+    private Notification stored(Notification notification) {
+        return world.outbox.findById(notification.id()).orElseThrow();
+    }
+
+    private static DeliveryOutcome unavailable() {
+        return new DeliveryOutcome.Retryable("HTTP 503", Optional.empty());
+    }
+
+    @Test
+    void a_delivered_notification_is_marked_delivered_and_never_sent_again() {
+        Notification notification = queued();
+
+        Report report = world.relay.relayDue();
+        world.clock.advance(Duration.ofHours(1));
+        world.relay.relayDue();
+
+        assertThat(report).isEqualTo(new Report(1, 1, 0, 0));
+        assertThat(stored(notification).status()).isEqualTo(NotificationStatus.DELIVERED);
+        assertThat(world.sender.sent()).hasSize(1);
+    }
+
+    @Test
+    void a_retryable_failure_waits_for_the_backoff_before_the_next_try() {
+        Notification notification = queued();
+        world.sender.then(unavailable());
+
+        Report report = world.relay.relayDue();
+        world.clock.advance(Duration.ofSeconds(5));
+        Report tooEarly = world.relay.relayDue();
+        world.clock.advance(Duration.ofSeconds(5));
+        Report due = world.relay.relayDue();
+
+        assertThat(report.retrying()).isEqualTo(1);
+        assertThat(tooEarly.claimed()).isZero();
+        assertThat(due.delivered()).isEqualTo(1);
+        assertThat(stored(notification).attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void a_robots_retry_after_is_honoured() {
+        Notification notification = queued();
+        world.sender.then(new DeliveryOutcome.Retryable("HTTP 429", Optional.of(Duration.ofMinutes(5))));
+
+        world.relay.relayDue();
+
+        assertThat(stored(notification).nextAttemptAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void a_permanent_failure_is_dead_at_once() {
+        Notification notification = queued();
+        world.sender.then(new DeliveryOutcome.Permanent("token invalid"));
+
+        Report report = world.relay.relayDue();
+
+        assertThat(report.dead()).isEqualTo(1);
+        assertThat(stored(notification).status()).isEqualTo(NotificationStatus.DEAD);
+        assertThat(stored(notification).lastError()).contains("token invalid");
+    }
+
+    @Test
+    void a_robot_down_for_several_attempts_then_back_gets_the_message_exactly_once() {
+        Notification notification = queued();
+        world.sender.then(unavailable()).then(unavailable()).then(unavailable());
+
+        for (int pass = 0; pass < 10; pass++) {
+            world.relay.relayDue();
+            world.clock.advance(Duration.ofMinutes(5));
+        }
+
+        assertThat(stored(notification).status()).isEqualTo(NotificationStatus.DELIVERED);
+        assertThat(stored(notification).attempts()).isEqualTo(4);
+        assertThat(world.sender.sent()).hasSize(4);
+    }
+
+    @Test
+    void a_notification_that_keeps_failing_is_dead_after_the_last_allowed_attempt() {
+        Notification notification = queued();
+        for (int i = 0; i < 8; i++) {
+            world.sender.then(unavailable());
+        }
+
+        for (int pass = 0; pass < 20; pass++) {
+            world.relay.relayDue();
+            world.clock.advance(Duration.ofMinutes(40));
+        }
+
+        assertThat(stored(notification).status()).isEqualTo(NotificationStatus.DEAD);
+        assertThat(stored(notification).attempts()).isEqualTo(8);
+    }
+
+    @Test
+    void a_sender_that_throws_counts_as_a_retryable_failure() {
+        Notification notification = queued();
+        TestWorld broken = world;
+        var service = new NotificationRelayService(broken.outbox, (target, text) -> {
+            throw new IllegalStateException("socket closed");
+        }, org.notebookscheduler.application.settings.RelaySettings.defaults("relay-x"), broken.clock, () -> 0.5);
+
+        Report report = service.relayDue();
+
+        assertThat(report.retrying()).isEqualTo(1);
+        assertThat(stored(notification).status()).isEqualTo(NotificationStatus.PENDING);
+    }
+
+    @Test
+    void delivered_notifications_are_purged_after_the_retention_and_dead_ones_are_kept() {
+        Notification delivered = queued();
+        world.relay.relayDue();
+        Notification dead = queued();
+        world.sender.then(new DeliveryOutcome.Permanent("bad token"));
+        world.relay.relayDue();
+
+        world.clock.advance(Duration.ofDays(8));
+        int purged = world.relay.purgeDelivered();
+
+        assertThat(purged).isEqualTo(1);
+        assertThat(world.outbox.findById(delivered.id())).isEmpty();
+        assertThat(world.outbox.findById(dead.id())).isPresent();
+    }
+}

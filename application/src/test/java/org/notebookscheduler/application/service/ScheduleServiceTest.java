@@ -1,0 +1,252 @@
+package org.notebookscheduler.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.notebookscheduler.application.fakes.Examples.definition;
+import static org.notebookscheduler.application.fakes.Examples.notebook;
+import static org.notebookscheduler.application.fakes.Examples.oneNotebook;
+import static org.notebookscheduler.application.fakes.Refusals.assertRefused;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.notebookscheduler.application.fakes.TestWorld;
+import org.notebookscheduler.application.port.in.ScheduleView;
+import org.notebookscheduler.application.port.in.UpdateSchedule;
+import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.domain.audit.FieldChange;
+import org.notebookscheduler.domain.audit.ScheduleEvent;
+import org.notebookscheduler.domain.audit.ScheduleEventType;
+import org.notebookscheduler.domain.schedule.EntityRef;
+import org.notebookscheduler.domain.schedule.EntityType;
+import org.notebookscheduler.domain.schedule.ReleaseState;
+import org.notebookscheduler.domain.schedule.Schedule;
+import org.notebookscheduler.domain.schedule.ScheduleId;
+import org.notebookscheduler.domain.schedule.ScheduledTask;
+import org.notebookscheduler.domain.shared.Actor;
+import org.notebookscheduler.domain.shared.ErrorCode;
+
+class ScheduleServiceTest {
+
+    private final TestWorld world = new TestWorld();
+    private final ScheduleService service = world.scheduleService;
+
+    private ScheduleView created(String name, String notebookId) {
+        return service.create(oneNotebook(name, notebookId));
+    }
+
+    private List<ScheduleEventType> trail(ScheduleId id) {
+        return world.audit.all().stream().filter(event -> event.scheduleId().equals(id))
+                .map(ScheduleEvent::type).toList();
+    }
+
+    @Test
+    void a_new_schedule_is_registered_offline_stored_and_audited_as_created_and_linked() {
+        ScheduleView view = created("daily", "nb-1");
+
+        Schedule stored = world.schedules.findById(view.schedule().id()).orElseThrow();
+        assertThat(stored.owner()).isEqualTo("alice");
+        assertThat(stored.releaseState()).isEqualTo(ReleaseState.OFFLINE);
+        assertThat(stored.remote()).isPresent();
+        assertThat(world.gateway.remotes()).containsKey(stored.remote().orElseThrow().definitionId());
+        assertThat(trail(stored.id())).containsExactly(ScheduleEventType.CREATED, ScheduleEventType.LINKED);
+    }
+
+    @Test
+    void a_task_takes_the_entitys_name_from_the_host_and_is_pinned_to_its_latest_commit() {
+        ScheduleView view = service.create(definition("daily",
+                ScheduledTask.of("first", new EntityRef(EntityType.NOTEBOOK, "nb-1", "whatever the client said")),
+                ScheduledTask.of("second", notebook("nb-2")).withCommit("pinned")));
+
+        List<ScheduledTask> tasks = view.schedule().definition().tasks();
+        assertThat(tasks.get(0).entity().name()).isEqualTo("notebook nb-1");
+        assertThat(tasks.get(0).commitId()).isEqualTo("commit-nb-1");
+        assertThat(tasks.get(1).commitId()).isEqualTo("pinned");
+    }
+
+    @Test
+    void scheduling_an_entity_the_host_does_not_know_is_refused_naming_the_task() {
+        assertRefused(() -> service.create(definition("daily",
+                ScheduledTask.of("a", notebook("nb-1")), ScheduledTask.of("b", notebook("nb-404")))),
+                ErrorCode.ENTITY_NOT_FOUND, "tasks[1].entity");
+        assertThat(world.gateway.calls()).isEmpty();
+    }
+
+    @Test
+    void scheduling_someone_elses_notebook_is_refused() {
+        assertRefused(() -> created("daily", "nb-bob"), ErrorCode.ACCESS_DENIED, "tasks[0].entity");
+    }
+
+    @Test
+    void an_entity_already_scheduled_cannot_be_scheduled_again() {
+        created("daily", "nb-1");
+
+        assertRefused(() -> created("another", "nb-1"), ErrorCode.ENTITY_ALREADY_SCHEDULED, "tasks[0].entity");
+        assertThat(world.gateway.calls()).containsOnlyOnce("register");
+    }
+
+    @Test
+    void an_owner_cannot_have_two_schedules_of_the_same_name_whatever_the_case() {
+        created("Daily", "nb-1");
+
+        assertRefused(() -> created("DAILY", "nb-2"), ErrorCode.SCHEDULE_NAME_TAKEN, "name");
+    }
+
+    @Test
+    void when_the_schedule_cannot_be_stored_its_remote_registration_is_undone_and_no_audit_remains() {
+        world.schedules.faults().failNext("save", new IllegalStateException("database down"));
+
+        assertThatThrownBy(() -> created("daily", "nb-1")).hasMessageContaining("database down");
+
+        assertThat(world.gateway.remotes()).isEmpty();
+        assertThat(world.audit.all()).isEmpty();
+        assertThat(world.schedules.findByEntity(EntityType.NOTEBOOK, "nb-1")).isEmpty();
+    }
+
+    @Test
+    void when_the_audit_row_cannot_be_written_the_schedule_is_not_kept_either() {
+        world.audit.faults().failNext("append", new IllegalStateException("audit table locked"));
+
+        assertThatThrownBy(() -> created("daily", "nb-1")).hasMessageContaining("audit table locked");
+
+        assertThat(world.schedules.findByOwner("alice", PageRequest.first(10)).total()).isZero();
+        assertThat(world.gateway.remotes()).isEmpty();
+    }
+
+    @Test
+    void when_the_scheduler_is_unreachable_nothing_is_stored() {
+        world.gateway.faults().failNext("register", new SchedulerGatewayException(
+                SchedulerGatewayException.Kind.UNAVAILABLE, "process/save", "connection refused"));
+
+        assertThatThrownBy(() -> created("daily", "nb-1")).isInstanceOf(SchedulerGatewayException.class);
+
+        assertThat(world.schedules.findByOwner(null, PageRequest.first(10)).total()).isZero();
+        assertThat(world.audit.all()).isEmpty();
+    }
+
+    @Test
+    void an_update_changes_the_remote_definition_and_audits_the_old_and_new_values() {
+        ScheduleView view = created("daily", "nb-1");
+
+        service.update(new UpdateSchedule(view.schedule().id(), oneNotebook("nightly", "nb-1"), null));
+
+        assertThat(world.gateway.remotes().values()).singleElement()
+                .satisfies(remote -> assertThat(remote.definition().name()).isEqualTo("nightly"));
+        ScheduleEvent updated = world.audit.all().get(world.audit.all().size() - 1);
+        assertThat(updated.type()).isEqualTo(ScheduleEventType.UPDATED);
+        assertThat(updated.changes()).contains(new FieldChange("name", "daily", "nightly"));
+    }
+
+    @Test
+    void an_edit_made_on_a_stale_version_is_refused() {
+        ScheduleView view = created("daily", "nb-1");
+        long read = view.schedule().version();
+        service.update(new UpdateSchedule(view.schedule().id(), oneNotebook("nightly", "nb-1"), read));
+
+        assertRefused(() -> service.update(new UpdateSchedule(view.schedule().id(), oneNotebook("hourly", "nb-1"), read)),
+                ErrorCode.SCHEDULE_CONCURRENTLY_MODIFIED, "version");
+        assertThat(world.schedules.findById(view.schedule().id()).orElseThrow().name()).isEqualTo("nightly");
+    }
+
+    @Test
+    void an_online_schedule_can_be_neither_edited_nor_deleted() {
+        ScheduleId id = created("daily", "nb-1").schedule().id();
+        service.online(id);
+
+        assertRefused(() -> service.update(new UpdateSchedule(id, oneNotebook("nightly", "nb-1"), null)),
+                ErrorCode.SCHEDULE_ONLINE, "releaseState");
+        assertRefused(() -> service.delete(id), ErrorCode.SCHEDULE_ONLINE, "releaseState");
+        assertThat(world.schedules.findById(id)).isPresent();
+        assertThat(world.gateway.calls()).doesNotContain("delete", "update");
+    }
+
+    @Test
+    void deleting_removes_the_schedule_here_and_remotely_but_keeps_its_audit_trail() {
+        ScheduleId id = created("daily", "nb-1").schedule().id();
+
+        service.delete(id);
+
+        assertThat(world.schedules.findById(id)).isEmpty();
+        assertThat(world.gateway.remotes()).isEmpty();
+        assertThat(trail(id)).endsWith(ScheduleEventType.DELETED);
+    }
+
+    @Test
+    void going_online_and_offline_is_audited_once_per_real_change() {
+        ScheduleId id = created("daily", "nb-1").schedule().id();
+
+        service.online(id);
+        service.online(id);
+        ScheduleView offline = service.offline(id);
+
+        assertThat(offline.schedule().releaseState()).isEqualTo(ReleaseState.OFFLINE);
+        assertThat(trail(id)).containsExactly(ScheduleEventType.CREATED, ScheduleEventType.LINKED,
+                ScheduleEventType.ONLINE, ScheduleEventType.OFFLINE);
+        assertThat(world.gateway.calls()).containsOnlyOnce("online");
+    }
+
+    @Test
+    void when_going_online_cannot_be_stored_the_remote_side_is_taken_offline_again() {
+        ScheduleId id = created("daily", "nb-1").schedule().id();
+        world.schedules.faults().failNext("save", new IllegalStateException("database down"));
+
+        assertThatThrownBy(() -> service.online(id)).hasMessageContaining("database down");
+
+        assertThat(world.gateway.remotes().values()).allSatisfy(remote -> assertThat(remote.online()).isFalse());
+        assertThat(world.schedules.findById(id).orElseThrow().releaseState()).isEqualTo(ReleaseState.OFFLINE);
+    }
+
+    @Test
+    void a_schedule_shows_the_next_five_times_it_fires_in_its_zone() {
+        ScheduleView view = created("daily", "nb-1");
+
+        List<ZonedDateTime> next = service.get(view.schedule().id()).nextFireTimes();
+
+        assertThat(next).hasSize(5);
+        assertThat(next.get(0)).isEqualTo(ZonedDateTime.parse("2026-11-25T02:00+08:00[Asia/Shanghai]"));
+        assertThat(next.get(4)).isEqualTo(ZonedDateTime.parse("2026-11-29T02:00+08:00[Asia/Shanghai]"));
+    }
+
+    @Test
+    void a_user_cannot_see_or_touch_another_users_schedule_but_an_admin_can() {
+        ScheduleId id = created("daily", "nb-1").schedule().id();
+
+        world.actAs(Actor.user("bob"));
+        assertRefused(() -> service.get(id), ErrorCode.ACCESS_DENIED, "scheduleId");
+        assertRefused(() -> service.online(id), ErrorCode.ACCESS_DENIED, "scheduleId");
+        assertRefused(() -> service.list("alice", PageRequest.first(10)), ErrorCode.ACCESS_DENIED, "owner");
+        assertThat(service.list(null, PageRequest.first(10)).total()).isZero();
+
+        world.actAs(Actor.admin("root"));
+        assertThat(service.get(id).schedule().owner()).isEqualTo("alice");
+        assertThat(service.list(null, PageRequest.first(10)).total()).isEqualTo(1);
+    }
+
+    @Test
+    void lookups_by_entity_and_by_owner_are_answered_without_calling_the_scheduler() {
+        created("daily", "nb-1");
+        int callsBefore = world.gateway.calls().size();
+
+        assertThat(service.findByEntity(EntityType.NOTEBOOK, "nb-1")).isPresent();
+        assertThat(service.findByEntity(EntityType.NOTEBOOK, "nb-2")).isEmpty();
+        assertThat(service.list(null, PageRequest.first(10)).items()).hasSize(1);
+
+        assertThat(world.gateway.calls()).hasSize(callsBefore);
+    }
+
+    @Test
+    void running_now_asks_the_scheduler_and_is_audited() {
+        ScheduleId id = created("daily", "nb-1").schedule().id();
+
+        service.runNow(id);
+
+        assertThat(world.gateway.calls()).contains("runNow");
+        assertThat(trail(id)).endsWith(ScheduleEventType.RUN_REQUESTED);
+    }
+
+    @Test
+    void an_unknown_schedule_is_refused_as_not_found() {
+        assertRefused(() -> service.get(ScheduleId.newId()), ErrorCode.SCHEDULE_NOT_FOUND, "scheduleId");
+    }
+}
