@@ -1,0 +1,85 @@
+package org.notebookscheduler.bootstrap.config;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.notebookscheduler.application.settings.CallbackSettings;
+import org.notebookscheduler.application.settings.NotificationSettings;
+import org.notebookscheduler.application.settings.RelaySettings;
+import org.notebookscheduler.domain.notification.DeliveryBackoff;
+import org.notebookscheduler.domain.notification.NotificationPolicy;
+import org.notebookscheduler.domain.notification.WebhookTarget;
+import org.notebookscheduler.domain.schedule.RunSettings;
+import org.notebookscheduler.domain.shared.Secret;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Turns the validated {@code notebook.scheduler.*} properties into the settings the services take. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SchedulerProperties.class)
+public class SchedulerConfiguration {
+
+    /** The backoff's growth per failed attempt; fixed, since the initial and maximum waits are what operators tune. */
+    private static final double BACKOFF_MULTIPLIER = 2.0;
+    private static final double BACKOFF_JITTER = 0.2;
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SchedulerEndpoints schedulerEndpoints(SchedulerProperties properties, Environment environment) {
+        String callbackUrl = Optional.ofNullable(properties.callbackUrl()).filter(url -> !url.isBlank())
+                .orElse(environment.getProperty("notebook.url", ""));
+        if (properties.enable() && callbackUrl.isBlank()) {
+            throw new InvalidConfigurationPropertyValueException(SchedulerProperties.PREFIX + ".callback-url", "",
+                    "notebook.scheduler.callback-url (or notebook.url) is required when notebook.scheduler.enable is"
+                            + " true: it is the address DolphinScheduler calls back");
+        }
+        return new SchedulerEndpoints(properties.schedulerUrl(), callbackUrl.isBlank() ? null : callbackUrl);
+    }
+
+    @Bean
+    RunSettings defaultRunSettings(SchedulerProperties properties) {
+        return properties.defaultRunSettings();
+    }
+
+    @Bean
+    CallbackSettings callbackSettings(SchedulerProperties properties) {
+        return new CallbackSettings(Optional.ofNullable(properties.callbackToken()), properties.callbackMaxTimeout());
+    }
+
+    @Bean
+    NotificationSettings notificationSettings(SchedulerProperties properties) {
+        SchedulerProperties.Notification notification = properties.notification();
+        NotificationPolicy policy = new NotificationPolicy(notification.level(), notification.messageHeader(),
+                notification.includeError(), notification.maxErrorLength());
+        List<WebhookTarget> destinations = Optional.ofNullable(notification.webhookUrl())
+                .map(url -> WebhookTarget.of(url.reveal(), notification.webhookKind(),
+                        Optional.ofNullable(notification.webhookSecret()).map(Secret::reveal).orElse(null),
+                        SchedulerProperties.PREFIX + ".notification.webhook-url"))
+                .map(List::of).orElse(List.of());
+        return new NotificationSettings(policy, destinations, notification.zone());
+    }
+
+    @Bean
+    RelaySettings relaySettings(SchedulerProperties properties) {
+        SchedulerProperties.Relay relay = properties.relay();
+        DeliveryBackoff backoff = new DeliveryBackoff(relay.maxAttempts(), relay.initialBackoff(), relay.maxBackoff(),
+                BACKOFF_MULTIPLIER, BACKOFF_JITTER);
+        return new RelaySettings(relayId(), relay.lease(), relay.batchSize(), backoff, relay.retention());
+    }
+
+    /** pid@host plus a random part: unique per running instance, and readable in the outbox's claimed-by column. */
+    private static String relayId() {
+        String runtime = ManagementFactory.getRuntimeMXBean().getName();
+        String id = runtime + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return id.length() <= 100 ? id : id.substring(id.length() - 100);
+    }
+}

@@ -1,0 +1,227 @@
+package org.notebookscheduler.bootstrap.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import org.notebookscheduler.domain.notification.NotificationLevel;
+import org.notebookscheduler.domain.notification.NotificationPolicy;
+import org.notebookscheduler.domain.notification.WebhookKind;
+import org.notebookscheduler.domain.schedule.FailureStrategy;
+import org.notebookscheduler.domain.schedule.Priority;
+import org.notebookscheduler.domain.schedule.RunSettings;
+import org.notebookscheduler.domain.schedule.WarningType;
+import org.notebookscheduler.domain.shared.Secret;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Everything under {@code notebook.scheduler.*}: the seed's properties with the seed's names and
+ * defaults, and the few this module adds. Checked at startup; a bad value stops the app with a
+ * message that names the property. Tokens bind as {@link Secret}s, so a value echoed in an error
+ * shows as {@code ******}.
+ *
+ * @param enable             turns scheduling on
+ * @param schedulerName      which scheduler; only {@code DolphinScheduler} for now
+ * @param schedulerUrl       the scheduler's base URL, e.g. {@code http://localhost:12345/dolphinscheduler}
+ * @param authToken          the token sent to the scheduler's API
+ * @param callbackToken      the token the scheduler must send back when it calls this app
+ * @param callbackUrl        the address the scheduler calls back; defaults to {@code notebook.url}
+ * @param projectName        the DolphinScheduler project every schedule is created in
+ * @param warningType        when DolphinScheduler alerts: ALL, SUCCESS, FAILURE, NONE
+ * @param warningGroupId     DolphinScheduler alert group id
+ * @param failureStrategy    what happens to parallel tasks when one fails: CONTINUE or END
+ * @param instancePriority   HIGHEST, HIGH, MEDIUM, LOW, LOWEST
+ * @param worker             DolphinScheduler worker group
+ * @param callbackMaxTimeout no scheduled run lasts longer than this
+ * @param notification       who is told about results, and how
+ * @param relay              how the notification outbox is delivered
+ */
+@ConfigurationProperties(SchedulerProperties.PREFIX)
+public record SchedulerProperties(
+        @DefaultValue("false") boolean enable,
+        @DefaultValue(DOLPHIN_SCHEDULER) String schedulerName,
+        String schedulerUrl,
+        Secret authToken,
+        Secret callbackToken,
+        String callbackUrl,
+        @DefaultValue("ByzerScheduler") String projectName,
+        @DefaultValue("ALL") WarningType warningType,
+        @DefaultValue("1") long warningGroupId,
+        @DefaultValue("END") FailureStrategy failureStrategy,
+        @DefaultValue("MEDIUM") Priority instancePriority,
+        @DefaultValue("default") String worker,
+        @DefaultValue("4h") Duration callbackMaxTimeout,
+        @DefaultValue Notification notification,
+        @DefaultValue Relay relay) implements Validator {
+
+    public static final String PREFIX = "notebook.scheduler";
+    public static final String DOLPHIN_SCHEDULER = "DolphinScheduler";
+
+    /**
+     * @param webhookUrl     the robot's webhook URL; empty means no notifications
+     * @param webhookKind    the robot's kind when its URL does not tell (FEISHU, DINGTALK, WECOM, SLACK, GENERIC)
+     * @param webhookSecret  the robot's signing secret, for Feishu and DingTalk robots that sign
+     * @param level          {@code all} (success and failure) or {@code failed} (failures only)
+     * @param messageHeader  the first line of every message
+     * @param includeError   whether a failure's error message is in the text
+     * @param maxErrorLength the error message is cut to this many characters
+     * @param zone           the time zone the message's times are written in; the server's by default
+     */
+    public record Notification(
+            Secret webhookUrl,
+            WebhookKind webhookKind,
+            Secret webhookSecret,
+            @DefaultValue("failed") NotificationLevel level,
+            @DefaultValue(NotificationPolicy.DEFAULT_HEADER) String messageHeader,
+            @DefaultValue("true") boolean includeError,
+            @DefaultValue("256") int maxErrorLength,
+            ZoneId zone) {
+
+        public Notification {
+            messageHeader = unquoted(messageHeader);
+            zone = zone == null ? ZoneId.systemDefault() : zone;
+        }
+
+        /** The seed writes the header in double quotes; the quotes are not part of the text. */
+        private static String unquoted(String text) {
+            if (text != null && text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+                return text.substring(1, text.length() - 1);
+            }
+            return text;
+        }
+    }
+
+    /**
+     * @param enabled        whether this instance relays the outbox
+     * @param pollInterval   how often a relay pass runs
+     * @param lease          how long a claimed row is this instance's; after that another relay may take it
+     * @param batchSize      rows claimed per pass
+     * @param maxAttempts    a row is dead after this many failed attempts
+     * @param initialBackoff the wait after the first failure, doubled after each further one
+     * @param maxBackoff     the longest wait between attempts
+     * @param retention      delivered rows are purged after this
+     */
+    public record Relay(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("5s") Duration pollInterval,
+            @DefaultValue("2m") Duration lease,
+            @DefaultValue("50") int batchSize,
+            @DefaultValue("8") int maxAttempts,
+            @DefaultValue("10s") Duration initialBackoff,
+            @DefaultValue("30m") Duration maxBackoff,
+            @DefaultValue("7d") Duration retention) {
+    }
+
+    /** The run settings every new schedule starts with. */
+    public RunSettings defaultRunSettings() {
+        return new RunSettings(warningType, warningGroupId, failureStrategy, instancePriority, worker);
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return SchedulerProperties.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        SchedulerProperties properties = (SchedulerProperties) target;
+        properties.check(new Checks(errors));
+    }
+
+    private void check(Checks checks) {
+        checks.httpUrl("schedulerUrl", schedulerUrl);
+        checks.httpUrl("callbackUrl", callbackUrl);
+        checks.atLeast("warningGroupId", warningGroupId, 0);
+        checks.text("projectName", projectName, 100);
+        checks.text("worker", worker, RunSettings.MAX_WORKER_GROUP_LENGTH);
+        checks.positive("callbackMaxTimeout", callbackMaxTimeout);
+        if (!DOLPHIN_SCHEDULER.toLowerCase(Locale.ROOT).equals(String.valueOf(schedulerName).toLowerCase(Locale.ROOT))) {
+            checks.reject("schedulerName", "must be " + DOLPHIN_SCHEDULER + ", the only scheduler supported for now");
+        }
+        if (enable) {
+            checks.required("schedulerUrl", schedulerUrl, "notebook.scheduler.enable is true");
+            checks.required("authToken", authToken, "notebook.scheduler.enable is true");
+            checks.required("callbackToken", callbackToken, "notebook.scheduler.enable is true");
+        }
+        if (notification.webhookUrl() != null) {
+            checks.httpUrl("notification.webhookUrl", notification.webhookUrl().reveal());
+        }
+        checks.atLeast("notification.maxErrorLength", notification.maxErrorLength(), 0);
+        checks.atMost("notification.messageHeader", notification.messageHeader().length(), 1000);
+        checks.positive("relay.pollInterval", relay.pollInterval());
+        checks.positive("relay.lease", relay.lease());
+        checks.atLeast("relay.batchSize", relay.batchSize(), 1);
+        checks.atMost("relay.batchSize", relay.batchSize(), 500);
+        checks.atLeast("relay.maxAttempts", relay.maxAttempts(), 1);
+        checks.positive("relay.initialBackoff", relay.initialBackoff());
+        checks.positive("relay.maxBackoff", relay.maxBackoff());
+        if (relay.maxBackoff() != null && relay.initialBackoff() != null
+                && relay.maxBackoff().compareTo(relay.initialBackoff()) < 0) {
+            checks.reject("relay.maxBackoff", "must not be shorter than notebook.scheduler.relay.initial-backoff");
+        }
+        checks.positive("relay.retention", relay.retention());
+    }
+
+    /**
+     * Every rejection names the property as it is written in a properties file. The rejected value
+     * is left out: it may be a token, and Spring Boot's startup report would print it.
+     */
+    private record Checks(Errors errors) {
+
+        void reject(String field, String reason) {
+            errors.reject("invalid", PREFIX + "." + Names.kebab(field) + " " + reason);
+        }
+
+        void required(String field, Object value, String because) {
+            if (value == null || value.toString().isBlank()) {
+                reject(field, "is required when " + because);
+            }
+        }
+
+        void text(String field, String value, int maxLength) {
+            if (value == null || value.isBlank()) {
+                reject(field, "must not be blank");
+            } else if (value.length() > maxLength) {
+                reject(field, "must be at most " + maxLength + " characters");
+            }
+        }
+
+        void atLeast(String field, long value, long minimum) {
+            if (value < minimum) {
+                reject(field, "must be at least " + minimum + ", was " + value);
+            }
+        }
+
+        void atMost(String field, long value, long maximum) {
+            if (value > maximum) {
+                reject(field, "must be at most " + maximum + ", was " + value);
+            }
+        }
+
+        void positive(String field, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                reject(field, "must be a positive duration such as 30s, 5m or 2h");
+            }
+        }
+
+        void httpUrl(String field, String value) {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            try {
+                URI uri = new URI(value.strip());
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                    return;
+                }
+            } catch (URISyntaxException e) {
+                // reported below, without the value
+            }
+            reject(field, "must be an http:// or https:// URL with a host");
+        }
+    }
+}

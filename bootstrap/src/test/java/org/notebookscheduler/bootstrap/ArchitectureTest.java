@@ -1,0 +1,59 @@
+package org.notebookscheduler.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point inwards: adapters to application to domain; bootstrap wires them together. */
+class ArchitectureTest {
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // the application's fakes and contract tests arrive as a test-jar
+            .withImportOption(location -> !location.contains("-tests.jar"))
+            .importPackages("org.notebookscheduler");
+
+    @Test
+    void the_domain_is_plain_java_and_uses_only_its_cron_library() {
+        classes().that().resideInAPackage("org.notebookscheduler.domain..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.notebookscheduler.domain..", "com.cronutils..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void the_application_depends_on_the_domain_only() {
+        classes().that().resideInAPackage("org.notebookscheduler.application..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.notebookscheduler.application..", "org.notebookscheduler.domain..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void nothing_but_bootstrap_depends_on_bootstrap() {
+        noClasses().that().resideOutsideOfPackage("org.notebookscheduler.bootstrap..")
+                .should().dependOnClassesThat().resideInAPackage("org.notebookscheduler.bootstrap..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void no_adapter_depends_on_another_adapter() {
+        // Adapters arrive issue by issue; until the first one does there is nothing to check.
+        slices().matching("org.notebookscheduler.adapters.(*)..")
+                .should().notDependOnEachOther()
+                .allowEmptyShould(true)
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void the_domain_and_the_application_know_nothing_of_the_adapters() {
+        noClasses().that().resideInAnyPackage("org.notebookscheduler.domain..", "org.notebookscheduler.application..")
+                .should().dependOnClassesThat().resideInAPackage("org.notebookscheduler.adapters..")
+                .check(PRODUCTION);
+    }
+}

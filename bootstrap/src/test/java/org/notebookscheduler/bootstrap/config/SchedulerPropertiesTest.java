@@ -1,0 +1,171 @@
+package org.notebookscheduler.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.notebookscheduler.application.settings.CallbackSettings;
+import org.notebookscheduler.application.settings.NotificationSettings;
+import org.notebookscheduler.application.settings.RelaySettings;
+import org.notebookscheduler.domain.notification.NotificationLevel;
+import org.notebookscheduler.domain.notification.NotificationPolicy;
+import org.notebookscheduler.domain.notification.WebhookKind;
+import org.notebookscheduler.domain.schedule.FailureStrategy;
+import org.notebookscheduler.domain.schedule.Priority;
+import org.notebookscheduler.domain.schedule.RunSettings;
+import org.notebookscheduler.domain.schedule.WarningType;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class SchedulerPropertiesTest {
+
+    private static final String FEISHU = "https://open.feishu.cn/open-apis/bot/v2/hook/tok-3f9a-very-secret";
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(SchedulerConfiguration.class, SecretConverter.class);
+
+    private static String failureOf(AssertableApplicationContext context) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
+            messages.add(String.valueOf(cause.getMessage()));
+        }
+        return String.join("\n", messages);
+    }
+
+    @Test
+    void unset_properties_take_the_seeds_defaults() {
+        runner.run(context -> {
+            SchedulerProperties properties = context.getBean(SchedulerProperties.class);
+            assertThat(properties.enable()).isFalse();
+            assertThat(properties.projectName()).isEqualTo("ByzerScheduler");
+            assertThat(context.getBean(RunSettings.class)).isEqualTo(
+                    new RunSettings(WarningType.ALL, 1, FailureStrategy.END, Priority.MEDIUM, "default"));
+            NotificationSettings notification = context.getBean(NotificationSettings.class);
+            assertThat(notification.policy()).isEqualTo(NotificationPolicy.defaults());
+            assertThat(notification.destinations()).isEmpty();
+            assertThat(context.getBean(CallbackSettings.class).maxTimeout()).isEqualTo(Duration.ofHours(4));
+        });
+    }
+
+    @Test
+    void the_seeds_properties_bind_as_written_in_the_seed_document() {
+        runner.withPropertyValues(
+                "notebook.scheduler.enable=true",
+                "notebook.scheduler.scheduler-name=DolphinScheduler",
+                "notebook.scheduler.scheduler-url=http://localhost:12345/dolphinscheduler",
+                "notebook.scheduler.auth-token=ds-auth-token",
+                "notebook.scheduler.callback-token=localNotebook-token-for-localDolphin",
+                "notebook.scheduler.callback-url=http://notebook:9002",
+                "notebook.scheduler.warning-type=FAILURE",
+                "notebook.scheduler.failure-strategy=CONTINUE",
+                "notebook.scheduler.instance-priority=high",
+                "notebook.scheduler.worker=gpu",
+                "notebook.scheduler.notification.webhook-url=" + FEISHU,
+                "notebook.scheduler.notification.level=all",
+                "notebook.scheduler.notification.message-header=\"My Header:\"").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(RunSettings.class)).isEqualTo(
+                            new RunSettings(WarningType.FAILURE, 1, FailureStrategy.CONTINUE, Priority.HIGH, "gpu"));
+                    NotificationSettings notification = context.getBean(NotificationSettings.class);
+                    assertThat(notification.policy().level()).isEqualTo(NotificationLevel.ALL);
+                    assertThat(notification.policy().header()).isEqualTo("My Header:");
+                    assertThat(notification.destinations()).singleElement()
+                            .satisfies(target -> assertThat(target.kind()).isEqualTo(WebhookKind.FEISHU));
+                    assertThat(context.getBean(CallbackSettings.class).token().orElseThrow()
+                            .matches("localNotebook-token-for-localDolphin")).isTrue();
+                    assertThat(context.getBean(SchedulerEndpoints.class).callbackUrl()).isEqualTo("http://notebook:9002");
+                });
+    }
+
+    @Test
+    void an_unknown_warning_type_stops_startup_naming_the_property() {
+        runner.withPropertyValues("notebook.scheduler.warning-type=SOMETIMES").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(failureOf(context)).contains("notebook.scheduler.warning-type").contains("SOMETIMES");
+        });
+    }
+
+    @Test
+    void an_unknown_notification_level_stops_startup_naming_the_property() {
+        runner.withPropertyValues("notebook.scheduler.notification.level=never").run(context -> assertThat(
+                failureOf(context)).contains("notebook.scheduler.notification.level"));
+    }
+
+    @Test
+    void a_negative_warning_group_stops_startup_naming_the_property() {
+        runner.withPropertyValues("notebook.scheduler.warning-group-id=-1").run(context -> assertThat(
+                failureOf(context)).contains("notebook.scheduler.warning-group-id must be at least 0, was -1"));
+    }
+
+    @Test
+    void a_malformed_scheduler_url_stops_startup_naming_the_property() {
+        runner.withPropertyValues("notebook.scheduler.scheduler-url=localhost:12345/dolphinscheduler").run(
+                context -> assertThat(failureOf(context))
+                        .contains("notebook.scheduler.scheduler-url must be an http:// or https:// URL"));
+    }
+
+    @Test
+    void a_malformed_webhook_url_is_named_but_its_token_is_never_printed() {
+        runner.withPropertyValues("notebook.scheduler.notification.webhook-url=open.feishu.cn/hook/tok-3f9a-very-secret")
+                .run(context -> assertThat(failureOf(context))
+                        .contains("notebook.scheduler.notification.webhook-url must be an http")
+                        .doesNotContain("tok-3f9a-very-secret"));
+    }
+
+    @Test
+    void turning_scheduling_on_without_url_and_tokens_names_each_missing_property() {
+        runner.withPropertyValues("notebook.scheduler.enable=true", "notebook.url=http://notebook:9002")
+                .run(context -> assertThat(failureOf(context))
+                        .contains("notebook.scheduler.scheduler-url is required")
+                        .contains("notebook.scheduler.auth-token is required")
+                        .contains("notebook.scheduler.callback-token is required"));
+    }
+
+    @Test
+    void a_token_in_a_failing_configuration_is_never_printed() {
+        runner.withPropertyValues("notebook.scheduler.auth-token=ds-auth-s3cret", "notebook.scheduler.relay.batch-size=0")
+                .run(context -> assertThat(failureOf(context))
+                        .contains("notebook.scheduler.relay.batch-size must be at least 1")
+                        .doesNotContain("ds-auth-s3cret"));
+    }
+
+    @Test
+    void the_callback_url_defaults_to_the_notebooks_own_url() {
+        runner.withPropertyValues("notebook.url=http://notebook:9002").run(context -> assertThat(
+                context.getBean(SchedulerEndpoints.class).callbackUrl()).isEqualTo("http://notebook:9002"));
+    }
+
+    @Test
+    void scheduling_on_without_any_callback_address_stops_startup_naming_the_property() {
+        runner.withPropertyValues("notebook.scheduler.enable=true",
+                "notebook.scheduler.scheduler-url=http://ds:12345/dolphinscheduler",
+                "notebook.scheduler.auth-token=a", "notebook.scheduler.callback-token=b")
+                .run(context -> assertThat(failureOf(context)).contains("notebook.scheduler.callback-url"));
+    }
+
+    @Test
+    void a_scheduler_other_than_dolphinscheduler_is_refused() {
+        runner.withPropertyValues("notebook.scheduler.scheduler-name=Airflow").run(context -> assertThat(
+                failureOf(context)).contains("notebook.scheduler.scheduler-name must be DolphinScheduler"));
+    }
+
+    @Test
+    void relay_settings_bind_from_durations_as_people_write_them() {
+        runner.withPropertyValues("notebook.scheduler.relay.lease=90s", "notebook.scheduler.relay.max-attempts=3",
+                "notebook.scheduler.relay.retention=30d").run(context -> {
+                    RelaySettings relay = context.getBean(RelaySettings.class);
+                    assertThat(relay.lease()).isEqualTo(Duration.ofSeconds(90));
+                    assertThat(relay.backoff().maxAttempts()).isEqualTo(3);
+                    assertThat(relay.retention()).isEqualTo(Duration.ofDays(30));
+                    assertThat(relay.relayId()).isNotBlank();
+                });
+    }
+
+    @Test
+    void a_zero_lease_stops_startup_naming_the_property() {
+        runner.withPropertyValues("notebook.scheduler.relay.lease=0s").run(context -> assertThat(
+                failureOf(context)).contains("notebook.scheduler.relay.lease must be a positive duration"));
+    }
+}
