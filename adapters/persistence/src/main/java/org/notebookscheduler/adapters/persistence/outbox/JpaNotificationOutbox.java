@@ -1,0 +1,153 @@
+package org.notebookscheduler.adapters.persistence.outbox;
+
+import static org.notebookscheduler.adapters.persistence.UtcTime.column;
+import static org.notebookscheduler.adapters.persistence.UtcTime.instant;
+
+import jakarta.persistence.criteria.Predicate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.notebookscheduler.adapters.persistence.Pages;
+import org.notebookscheduler.application.port.out.DeadNotificationFilter;
+import org.notebookscheduler.application.port.out.NotificationOutbox;
+import org.notebookscheduler.application.port.out.Page;
+import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.domain.execution.ExecutionId;
+import org.notebookscheduler.domain.notification.Notification;
+import org.notebookscheduler.domain.notification.NotificationId;
+import org.notebookscheduler.domain.notification.NotificationStatus;
+import org.notebookscheduler.domain.notification.WebhookKind;
+import org.notebookscheduler.domain.notification.WebhookTarget;
+import org.notebookscheduler.domain.schedule.ScheduleId;
+import org.notebookscheduler.domain.shared.Secret;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The outbox in {@code notification_outbox}. */
+@Repository
+@Transactional
+public class JpaNotificationOutbox implements NotificationOutbox {
+
+    private static final Sort OLDEST_FIRST = Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("id"));
+
+    private final NotificationRepository repository;
+    private final OutboxClaim claim;
+
+    public JpaNotificationOutbox(NotificationRepository repository, OutboxClaim claim) {
+        this.repository = repository;
+        this.claim = claim;
+    }
+
+    @Override
+    public void enqueue(Notification notification) {
+        NotificationEntity row = new NotificationEntity();
+        row.id = notification.id().toString();
+        copy(notification, row);
+        repository.saveAndFlush(row);
+    }
+
+    /** A claim is its own short transaction: the rows are the relay's once it returns, not when its caller commits. */
+    @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
+    public List<Notification> claimDue(String claimant, Instant now, Duration lease, int limit) {
+        List<String> ids = claim.claim(claimant, now, now.plus(lease), limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return repository.findAllById(ids).stream()
+                .sorted(Comparator.comparing((NotificationEntity row) -> row.nextAttemptAt).thenComparing(row -> row.id))
+                .map(JpaNotificationOutbox::toDomain).toList();
+    }
+
+    @Override
+    public void update(Notification notification) {
+        NotificationEntity row = repository.findById(notification.id().toString()).orElseGet(() -> {
+            NotificationEntity fresh = new NotificationEntity();
+            fresh.id = notification.id().toString();
+            return fresh;
+        });
+        copy(notification, row);
+        row.claimedBy = null;
+        row.leaseUntil = null;
+        repository.saveAndFlush(row);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Notification> findById(NotificationId id) {
+        return repository.findById(id.toString()).map(JpaNotificationOutbox::toDomain);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<Notification> findDead(DeadNotificationFilter filter, PageRequest page) {
+        return Pages.from(repository.findAll(dead(filter), Pages.of(page, OLDEST_FIRST)), page)
+                .map(JpaNotificationOutbox::toDomain);
+    }
+
+    @Override
+    public int purgeDelivered(Instant before) {
+        return repository.deleteDeliveredBefore(column(before));
+    }
+
+    private static Specification<NotificationEntity> dead(DeadNotificationFilter filter) {
+        return (root, query, builder) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(builder.equal(root.get("status"), NotificationStatus.DEAD.name()));
+            if (filter.scheduleId() != null) {
+                where.add(builder.equal(root.get("scheduleId"), filter.scheduleId().toString()));
+            }
+            if (filter.destination() != null) {
+                where.add(builder.like(root.get("targetRedacted"), "%" + escape(filter.destination()) + "%", '\\'));
+            }
+            if (filter.from() != null) {
+                where.add(builder.greaterThanOrEqualTo(root.get("createdAt"), column(filter.from())));
+            }
+            if (filter.to() != null) {
+                where.add(builder.lessThan(root.get("createdAt"), column(filter.to())));
+            }
+            if (filter.errorContains() != null) {
+                where.add(builder.like(root.get("lastError"), "%" + escape(filter.errorContains()) + "%", '\\'));
+            }
+            return builder.and(where.toArray(Predicate[]::new));
+        };
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static void copy(Notification notification, NotificationEntity row) {
+        WebhookTarget target = notification.target();
+        row.scheduleId = notification.scheduleId().toString();
+        row.executionId = notification.executionId().map(ExecutionId::toString).orElse(null);
+        row.targetUrl = target.url().reveal();
+        row.targetRedacted = target.redacted();
+        row.targetKind = target.kind().name();
+        row.signingSecret = target.signingSecret().map(Secret::reveal).orElse(null);
+        row.body = notification.text();
+        row.createdAt = column(notification.createdAt());
+        row.status = notification.status().name();
+        row.attempts = notification.attempts();
+        row.nextAttemptAt = column(notification.nextAttemptAt());
+        row.lastError = notification.lastError().orElse(null);
+        row.deliveredAt = column(notification.deliveredAt().orElse(null));
+    }
+
+    private static Notification toDomain(NotificationEntity row) {
+        WebhookTarget target = WebhookTarget.of(row.targetUrl, WebhookKind.valueOf(row.targetKind), row.signingSecret,
+                "target");
+        return Notification.restore(new NotificationId(UUID.fromString(row.id)), ScheduleId.of(row.scheduleId),
+                row.executionId == null ? null : new ExecutionId(UUID.fromString(row.executionId)), target, row.body,
+                instant(row.createdAt), NotificationStatus.valueOf(row.status), row.attempts,
+                instant(row.nextAttemptAt), row.lastError, instant(row.deliveredAt));
+    }
+}

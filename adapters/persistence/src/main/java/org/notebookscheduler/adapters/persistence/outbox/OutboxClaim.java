@@ -1,0 +1,109 @@
+package org.notebookscheduler.adapters.persistence.outbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.notebookscheduler.adapters.persistence.UtcTime;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes due outbox rows for one relay under a lease, so that relays on several instances never take
+ * the same row. MySQL 8 and MariaDB 10.6+ lock a batch with {@code FOR UPDATE SKIP LOCKED}, which
+ * lets concurrent relays pass each other's rows instead of waiting; elsewhere (H2) every candidate
+ * is taken by a conditional update that only one relay can win. Runs inside the caller's
+ * transaction, which should be short and READ COMMITTED (no gap locks on InnoDB).
+ */
+@Component
+class OutboxClaim {
+
+    private static final String DUE = "status = 'PENDING' AND next_attempt_at <= :now"
+            + " AND (lease_until IS NULL OR lease_until <= :now)";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private volatile Boolean skipLocked;
+
+    OutboxClaim(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The ids of the rows now held by {@code claimant} until {@code leaseUntil}, oldest due first. */
+    List<String> claim(String claimant, Instant now, Instant leaseUntil, int limit) {
+        Map<String, Object> params = Map.of("now", UtcTime.column(now), "claimant", claimant,
+                "leaseUntil", UtcTime.column(leaseUntil), "limit", limit);
+        return usesSkipLocked() ? claimLocking(params) : claimConditionally(params);
+    }
+
+    private List<String> claimLocking(Map<String, Object> params) {
+        List<String> ids = jdbc.queryForList("SELECT id FROM notification_outbox WHERE " + DUE
+                + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED", params, String.class);
+        if (!ids.isEmpty()) {
+            jdbc.update("UPDATE notification_outbox SET claimed_by = :claimant, lease_until = :leaseUntil"
+                    + " WHERE id IN (:ids)", with(params, "ids", ids));
+        }
+        return ids;
+    }
+
+    private List<String> claimConditionally(Map<String, Object> params) {
+        List<String> candidates = jdbc.queryForList("SELECT id FROM notification_outbox WHERE " + DUE
+                + " ORDER BY next_attempt_at, id LIMIT :limit", params, String.class);
+        List<String> won = new ArrayList<>();
+        for (String id : candidates) {
+            int updated = jdbc.update("UPDATE notification_outbox SET claimed_by = :claimant,"
+                    + " lease_until = :leaseUntil WHERE id = :id AND " + DUE, with(params, "id", id));
+            if (updated == 1) {
+                won.add(id);
+            }
+        }
+        return won;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> params, String key, Object value) {
+        Map<String, Object> all = new java.util.HashMap<>(params);
+        all.put(key, value);
+        return all;
+    }
+
+    private boolean usesSkipLocked() {
+        Boolean known = skipLocked;
+        if (known == null) {
+            JdbcTemplate plain = jdbc.getJdbcTemplate();
+            String product = plain.execute((ConnectionCallback<String>) connection ->
+                    connection.getMetaData().getDatabaseProductName() + " "
+                            + connection.getMetaData().getDatabaseProductVersion());
+            known = supportsSkipLocked(product);
+            skipLocked = known;
+        }
+        return known;
+    }
+
+    /** MySQL 8+ and MariaDB 10.6+ (which Connector/J may report as "MySQL 5.5.5-10.x-MariaDB"). */
+    static boolean supportsSkipLocked(String productAndVersion) {
+        String text = productAndVersion.toLowerCase(Locale.ROOT);
+        if (text.contains("mariadb")) {
+            java.util.regex.Matcher version = java.util.regex.Pattern.compile("(\\d+)\\.(\\d+)\\.\\d+-mariadb")
+                    .matcher(text);
+            if (version.find()) {
+                return atLeast(version, 10, 6);
+            }
+            java.util.regex.Matcher plain = java.util.regex.Pattern.compile("mariadb (\\d+)\\.(\\d+)").matcher(text);
+            return plain.find() && atLeast(plain, 10, 6);
+        }
+        if (text.startsWith("mysql")) {
+            java.util.regex.Matcher version = java.util.regex.Pattern.compile("mysql (\\d+)\\.(\\d+)").matcher(text);
+            return version.find() && atLeast(version, 8, 0);
+        }
+        return false;
+    }
+
+    private static boolean atLeast(java.util.regex.Matcher version, int major, int minor) {
+        int foundMajor = Integer.parseInt(version.group(1));
+        int foundMinor = Integer.parseInt(version.group(2));
+        return foundMajor > major || (foundMajor == major && foundMinor >= minor);
+    }
+
+}

@@ -1,0 +1,100 @@
+package org.notebookscheduler.adapters.persistence.schedule;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A row of {@code schedule}; {@link ScheduleMapper} turns it into the domain's {@code Schedule} and back. */
+@Entity
+@Table(name = "schedule")
+public class ScheduleEntity {
+
+    @Id
+    @Column(length = 36)
+    String id;
+
+    @Column(nullable = false)
+    String owner;
+
+    @Column(nullable = false, length = 100)
+    String name;
+
+    @Column(name = "name_key", nullable = false, length = 100)
+    String nameKey;
+
+    @Column(length = 1000)
+    String description;
+
+    @Column(name = "cron_expression", nullable = false)
+    String cronExpression;
+
+    @Column(name = "cron_start", nullable = false)
+    LocalDateTime cronStart;
+
+    @Column(name = "cron_end")
+    LocalDateTime cronEnd;
+
+    @Column(name = "cron_zone", nullable = false, length = 64)
+    String cronZone;
+
+    @Column(name = "warning_type", nullable = false, length = 16)
+    String warningType;
+
+    @Column(name = "warning_group_id", nullable = false)
+    long warningGroupId;
+
+    @Column(name = "failure_strategy", nullable = false, length = 16)
+    String failureStrategy;
+
+    @Column(nullable = false, length = 16)
+    String priority;
+
+    @Column(name = "worker_group", nullable = false, length = 64)
+    String workerGroup;
+
+    @Column(name = "release_state", nullable = false, length = 16)
+    String releaseState;
+
+    @Column(name = "remote_scheduler", length = 64)
+    String remoteScheduler;
+
+    @Column(name = "remote_project", length = 100)
+    String remoteProject;
+
+    @Column(name = "remote_definition_id", length = 64)
+    String remoteDefinitionId;
+
+    @Column(name = "remote_cron_schedule_id", length = 64)
+    String remoteCronScheduleId;
+
+    @Column(name = "created_at", nullable = false)
+    LocalDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    LocalDateTime updatedAt;
+
+    /**
+     * Moved on by {@link JpaScheduleStore#save} under a row lock on every save, not by Hibernate's
+     * {@code @Version}, which moves only when a column changed and only at commit.
+     */
+    @Column(nullable = false)
+    long version;
+
+    @OneToMany(mappedBy = "schedule", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("taskOrder")
+    List<ScheduleTaskEntity> tasks = new ArrayList<>();
+
+    protected ScheduleEntity() {
+    }
+
+    ScheduleEntity(String id) {
+        this.id = id;
+    }
+}

@@ -1,0 +1,20 @@
+package org.notebookscheduler.adapters.persistence.schedule;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ScheduleRepository extends JpaRepository<ScheduleEntity, String> {
+
+    Optional<ScheduleEntity> findByOwnerAndNameKey(String owner, String nameKey);
+
+    @Query("select distinct t.schedule from ScheduleTaskEntity t where t.entityType = :type and t.entityId in :ids")
+    List<ScheduleEntity> findHolding(@Param("type") String entityType, @Param("ids") Collection<String> entityIds);
+
+    Page<ScheduleEntity> findByOwner(String owner, Pageable page);
+}

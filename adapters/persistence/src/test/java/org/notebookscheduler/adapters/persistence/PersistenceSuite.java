@@ -1,0 +1,317 @@
+package org.notebookscheduler.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.notebookscheduler.application.fakes.Examples.NOW;
+import static org.notebookscheduler.application.fakes.Examples.definition;
+import static org.notebookscheduler.application.fakes.Examples.notebook;
+import static org.notebookscheduler.application.fakes.Examples.notification;
+import static org.notebookscheduler.application.fakes.Examples.oneNotebook;
+import static org.notebookscheduler.application.fakes.Examples.result;
+import static org.notebookscheduler.application.fakes.Examples.schedule;
+import static org.notebookscheduler.application.fakes.Refusals.assertRefused;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.notebookscheduler.application.contract.AuditLogContract;
+import org.notebookscheduler.application.contract.ExecutionStoreContract;
+import org.notebookscheduler.application.contract.NotificationOutboxContract;
+import org.notebookscheduler.application.contract.ScheduleStoreContract;
+import org.notebookscheduler.application.port.out.AuditLog;
+import org.notebookscheduler.application.port.out.ExecutionQuery;
+import org.notebookscheduler.application.port.out.ExecutionStore;
+import org.notebookscheduler.application.port.out.NotificationOutbox;
+import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.application.port.out.ScheduleStore;
+import org.notebookscheduler.application.port.out.Transactions;
+import org.notebookscheduler.domain.audit.ScheduleEvent;
+import org.notebookscheduler.domain.audit.ScheduleEventType;
+import org.notebookscheduler.domain.execution.ExecutionId;
+import org.notebookscheduler.domain.execution.ExecutionResult;
+import org.notebookscheduler.domain.execution.ExecutionStatus;
+import org.notebookscheduler.domain.notification.Notification;
+import org.notebookscheduler.domain.notification.NotificationId;
+import org.notebookscheduler.domain.schedule.Schedule;
+import org.notebookscheduler.domain.schedule.ScheduleId;
+import org.notebookscheduler.domain.schedule.ScheduledTask;
+import org.notebookscheduler.domain.shared.Actor;
+import org.notebookscheduler.domain.shared.ErrorCode;
+import org.notebookscheduler.domain.shared.RefusedException;
+
+/**
+ * Everything the persistence adapter promises, run against one database. Each subclass names its
+ * database; the same contracts run against the in-memory fakes in the application module.
+ */
+abstract class PersistenceSuite {
+
+    protected abstract TestDatabase db();
+
+    @Nested
+    class ScheduleStoreOnDatabase extends ScheduleStoreContract {
+        @Override
+        protected ScheduleStore store() {
+            db().clean();
+            return db().bean(ScheduleStore.class);
+        }
+    }
+
+    @Nested
+    class ExecutionStoreOnDatabase extends ExecutionStoreContract {
+        @Override
+        protected ExecutionStore store() {
+            db().clean();
+            return db().bean(ExecutionStore.class);
+        }
+
+        @Override
+        protected ScheduleId knownSchedule(String owner, String notebookId) {
+            return ScheduleId.newId();
+        }
+    }
+
+    @Nested
+    class AuditLogOnDatabase extends AuditLogContract {
+        @Override
+        protected AuditLog log() {
+            db().clean();
+            return db().bean(AuditLog.class);
+        }
+    }
+
+    @Nested
+    class NotificationOutboxOnDatabase extends NotificationOutboxContract {
+        @Override
+        protected NotificationOutbox outbox() {
+            db().clean();
+            return db().bean(NotificationOutbox.class);
+        }
+    }
+
+    @Nested
+    class Schedules {
+
+        private ScheduleStore store;
+        private AuditLog audit;
+        private Transactions transactions;
+
+        @BeforeEach
+        void emptyDatabase() {
+            db().clean();
+            store = db().bean(ScheduleStore.class);
+            audit = db().bean(AuditLog.class);
+            transactions = db().bean(Transactions.class);
+        }
+
+        @Test
+        void of_two_edits_racing_from_the_same_version_one_wins_and_the_other_is_refused_as_a_conflict()
+                throws Exception {
+            Schedule saved = store.save(schedule("alice", "daily", "nb-1", NOW));
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Object>> edits = new ArrayList<>();
+                for (String name : List.of("nightly", "hourly")) {
+                    Schedule copy = store.findById(saved.id()).orElseThrow();
+                    copy.revise(oneNotebook(name, "nb-1"), Actor.user("alice"), NOW);
+                    edits.add(threads.submit(() -> {
+                        start.await();
+                        try {
+                            return store.save(copy);
+                        } catch (RefusedException e) {
+                            return e.code();
+                        }
+                    }));
+                }
+                start.countDown();
+                List<Object> outcomes = List.of(edits.get(0).get(), edits.get(1).get());
+
+                assertThat(outcomes).filteredOn(Schedule.class::isInstance).hasSize(1);
+                assertThat(outcomes).containsOnlyOnce(ErrorCode.SCHEDULE_CONCURRENTLY_MODIFIED);
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+
+        @Test
+        void an_audit_row_is_rolled_back_together_with_the_change_that_failed() {
+            Schedule saved = store.save(schedule("alice", "daily", "nb-1", NOW));
+            Schedule stale = store.findById(saved.id()).orElseThrow();
+            store.save(store.findById(saved.id()).orElseThrow());
+
+            assertThatThrownBy(() -> transactions.run(() -> {
+                audit.append(ScheduleEvent.of(saved.id(), ScheduleEventType.UPDATED, "alice", NOW, "stale edit"));
+                store.save(stale);
+            })).isInstanceOf(RefusedException.class);
+
+            assertThat(audit.history(saved.id(), PageRequest.first(10)).items()).isEmpty();
+        }
+
+        @Test
+        void the_database_itself_keeps_one_schedule_per_entity() {
+            store.save(schedule("alice", "daily", "nb-1", NOW));
+
+            assertRefused(() -> store.save(schedule("bob", "other", "nb-1", NOW)), ErrorCode.ENTITY_ALREADY_SCHEDULED,
+                    "tasks");
+        }
+
+        @Test
+        void the_database_itself_keeps_names_unique_per_owner_whatever_the_case() {
+            store.save(schedule("alice", "Daily", "nb-1", NOW));
+
+            assertRefused(() -> store.save(schedule("alice", "DAILY", "nb-2", NOW)), ErrorCode.SCHEDULE_NAME_TAKEN,
+                    "name");
+            assertThat(store.save(schedule("bob", "daily", "nb-3", NOW)).owner()).isEqualTo("bob");
+        }
+
+        @Test
+        void a_task_renamed_while_keeping_its_entity_is_saved() {
+            Schedule saved = store.save(schedule("alice", "daily", "nb-1", NOW));
+            saved.revise(definition("daily", ScheduledTask.of("renamed", notebook("nb-1")),
+                    ScheduledTask.of("second", notebook("nb-2")).after("renamed")), Actor.user("alice"), NOW);
+
+            Schedule updated = store.save(saved);
+
+            assertThat(updated.definition().tasks()).extracting(ScheduledTask::name).containsExactly("renamed", "second");
+            assertThat(store.findById(saved.id()).orElseThrow().definition()).isEqualTo(saved.definition());
+        }
+
+        @Test
+        void a_task_keeps_its_upstream_parameters_timeout_retries_and_commit() {
+            ScheduledTask first = ScheduledTask.of("extract", notebook("nb-1"));
+            ScheduledTask second = new ScheduledTask("report 📈", notebook("nb-2"), "c0ffee", Duration.ofMinutes(45), 3,
+                    Duration.ofMinutes(2), Set.of("extract"), Map.of("region", "华东", "limit", "100"));
+            Schedule schedule = Schedule.create(ScheduleId.newId(), "alice", definition("pipeline", first, second), NOW)
+                    .schedule();
+
+            store.save(schedule);
+
+            assertThat(store.findById(schedule.id()).orElseThrow().definition()).isEqualTo(schedule.definition());
+        }
+    }
+
+    @Nested
+    class History {
+
+        @Test
+        void a_long_error_message_is_kept_whole() {
+            db().clean();
+            ExecutionStore store = db().bean(ExecutionStore.class);
+            ScheduleId id = ScheduleId.newId();
+            String longError = "Exception in notebook cell 3: ".repeat(2000);
+            ExecutionResult original = result(id, "alice", "nb-1", "r1", 1, ExecutionStatus.FAILED, NOW);
+            ExecutionResult failed = new ExecutionResult(ExecutionId.newId(), id, "daily", "alice", "run-nb-1",
+                    notebook("nb-1"), "r1", 1, ExecutionStatus.FAILED, "alice", NOW, NOW.plusSeconds(5), longError);
+            store.save(failed);
+
+            assertThat(store.search(ExecutionQuery.ofSchedule(id), PageRequest.first(1)).items().get(0).message())
+                    .hasSize(longError.length());
+            assertThat(original.message()).isEqualTo("boom");
+        }
+
+        @Test
+        void the_same_attempt_of_a_task_in_a_run_cannot_be_recorded_twice() {
+            db().clean();
+            ExecutionStore store = db().bean(ExecutionStore.class);
+            ScheduleId id = ScheduleId.newId();
+            store.save(result(id, "alice", "nb-1", "r1", 1, ExecutionStatus.SUCCEEDED, NOW));
+
+            assertThatThrownBy(() -> store.save(result(id, "alice", "nb-1", "r1", 1, ExecutionStatus.SUCCEEDED, NOW)))
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(store.findAttempts(id, "run-nb-1", "r1")).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Outbox {
+
+        @Test
+        void three_relays_claiming_in_parallel_over_a_thousand_due_rows_take_each_row_exactly_once()
+                throws Exception {
+            db().clean();
+            NotificationOutbox outbox = db().bean(NotificationOutbox.class);
+            Set<NotificationId> queued = new HashSet<>();
+            for (int i = 0; i < 1000; i++) {
+                Notification notification = notification(ScheduleId.newId(), NOW.minusMillis(i));
+                outbox.enqueue(notification);
+                queued.add(notification.id());
+            }
+            List<NotificationId> claimed = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService relays = Executors.newFixedThreadPool(3);
+            try {
+                List<Future<Integer>> passes = new ArrayList<>();
+                for (int relay = 1; relay <= 3; relay++) {
+                    String claimant = "relay-" + relay;
+                    Callable<Integer> drain = () -> {
+                        start.await();
+                        int mine = 0;
+                        int emptyPasses = 0;
+                        while (emptyPasses < 3) {
+                            List<Notification> batch = outbox.claimDue(claimant, NOW, Duration.ofMinutes(5), 25);
+                            batch.forEach(notification -> claimed.add(notification.id()));
+                            mine += batch.size();
+                            emptyPasses = batch.isEmpty() ? emptyPasses + 1 : 0;
+                        }
+                        return mine;
+                    };
+                    passes.add(relays.submit(drain));
+                }
+                start.countDown();
+                int total = 0;
+                for (Future<Integer> pass : passes) {
+                    total += pass.get();
+                }
+
+                assertThat(total).isEqualTo(1000);
+                assertThat(new HashSet<>(claimed)).isEqualTo(queued);
+                assertThat(claimed).doesNotHaveDuplicates();
+            } finally {
+                relays.shutdownNow();
+            }
+        }
+
+        @Test
+        void a_claimed_row_records_who_holds_it_until_when() {
+            db().clean();
+            NotificationOutbox outbox = db().bean(NotificationOutbox.class);
+            Notification notification = notification(ScheduleId.newId(), NOW);
+            outbox.enqueue(notification);
+
+            outbox.claimDue("relay-7", NOW, Duration.ofMinutes(2), 10);
+
+            String id = notification.id().toString();
+            assertThat(db().jdbc().queryForObject("SELECT claimed_by FROM notification_outbox WHERE id = ?",
+                    String.class, id)).isEqualTo("relay-7");
+            assertThat(UtcTime.instant(db().jdbc().queryForObject(
+                    "SELECT lease_until FROM notification_outbox WHERE id = ?", java.time.LocalDateTime.class, id)))
+                    .isEqualTo(NOW.plus(Duration.ofMinutes(2)));
+        }
+    }
+
+    @Nested
+    class Migrations {
+
+        @Test
+        void flyway_has_recorded_the_migrations_and_hibernate_validated_the_schema_against_them() {
+            Integer applied = db().jdbc().queryForObject(
+                    "SELECT COUNT(*) FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL",
+                    Integer.class);
+
+            assertThat(applied).isGreaterThanOrEqualTo(1);
+            assertThat(db().bean(jakarta.persistence.EntityManagerFactory.class).isOpen()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.notebookscheduler.adapters.persistence.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OutboxClaimTest {
+
+    @ParameterizedTest(name = "{0} -> SKIP LOCKED {1}")
+    @CsvSource({
+        "MariaDB 10.11.19-MariaDB, true",
+        "MySQL 5.5.5-10.11.19-MariaDB-0+deb12u1, true",
+        "MariaDB 10.5.26-MariaDB, false",
+        "MySQL 5.5.5-10.4.34-MariaDB, false",
+        "MySQL 8.0.39, true",
+        "MySQL 8.4.2, true",
+        "MySQL 5.7.44, false",
+        "H2 2.4.240 (2025-09-22), false"
+    })
+    void skip_locked_is_used_only_where_the_server_has_it(String productAndVersion, boolean expected) {
+        assertThat(OutboxClaim.supportsSkipLocked(productAndVersion)).isEqualTo(expected);
+    }
+}
