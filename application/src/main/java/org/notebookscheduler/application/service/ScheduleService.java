@@ -2,7 +2,6 @@ package org.notebookscheduler.application.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -247,8 +246,6 @@ public final class ScheduleService implements ManageSchedulesUseCase {
     }
 
     private ScheduleView view(Schedule schedule) {
-        LocalDateTime now = LocalDateTime.now(clock.withZone(schedule.definition().cron().zone()));
-        return new ScheduleView(schedule,
-                schedule.definition().cron().nextFireTimes(now, ScheduleView.NEXT_FIRE_TIMES));
+        return ScheduleView.of(schedule, clock);
     }
 }

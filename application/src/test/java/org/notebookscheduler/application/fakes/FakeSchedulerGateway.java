@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.notebookscheduler.application.port.out.Page;
+import org.notebookscheduler.domain.audit.FieldChange;
+import org.notebookscheduler.domain.schedule.ReleaseState;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.port.out.SchedulerGateway;
 import org.notebookscheduler.application.port.out.SchedulerGatewayException;
@@ -131,6 +133,32 @@ public final class FakeSchedulerGateway implements SchedulerGateway {
         call("command");
         run(ref, runId);
         calls.add("command:" + command + ":" + runId);
+    }
+
+    @Override
+    public synchronized List<FieldChange> drift(Schedule schedule) {
+        call("drift");
+        RemoteRef ref = schedule.remote().orElseThrow();
+        Remote remote = remotes.get(ref.definitionId());
+        if (remote == null) {
+            return List.of(new FieldChange("remote.definition", ref.definitionId(), null));
+        }
+        List<FieldChange> changes = new ArrayList<>();
+        FieldChange.collect(changes, "name", schedule.definition().name(), remote.definition().name());
+        FieldChange.collect(changes, "cron", schedule.definition().cron(), remote.definition().cron());
+        FieldChange.collect(changes, "releaseState", schedule.releaseState() == ReleaseState.ONLINE,
+                remote.online());
+        return changes;
+    }
+
+    /** Someone changes the remote side by hand: it now holds {@code definition}, online or not. */
+    public synchronized void changeBehindTheBack(RemoteRef ref, ScheduleDefinition definition, boolean online) {
+        remotes.put(ref.definitionId(), new Remote(ref, definition, online));
+    }
+
+    /** Someone deletes the remote side by hand. */
+    public synchronized void deleteBehindTheBack(RemoteRef ref) {
+        remotes.remove(ref.definitionId());
     }
 
     /** Adds a run the remote side reports for {@code ref}. */

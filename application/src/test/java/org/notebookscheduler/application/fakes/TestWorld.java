@@ -6,6 +6,7 @@ import org.notebookscheduler.application.service.DeadNotificationReplayService;
 import org.notebookscheduler.application.service.ExecutionCallbackService;
 import org.notebookscheduler.application.service.HistoryService;
 import org.notebookscheduler.application.service.NotificationRelayService;
+import org.notebookscheduler.application.service.ReconciliationService;
 import org.notebookscheduler.application.service.RunControlService;
 import org.notebookscheduler.application.service.ScheduleService;
 import org.notebookscheduler.application.settings.CallbackSettings;
@@ -40,6 +41,7 @@ public final class TestWorld {
     public final ExecutionCallbackService callbacks;
     public final NotificationRelayService relay;
     public final DeadNotificationReplayService replay;
+    public final ReconciliationService reconciliation;
 
     public TestWorld() {
         this(NotificationPolicy.defaults(), List.of(Examples.feishu()));
@@ -59,6 +61,7 @@ public final class TestWorld {
                 schedules, executions, audit, outbox, runner, transactions, clock);
         relay = new NotificationRelayService(outbox, sender, RelaySettings.defaults("relay-1"), clock, () -> 0.5);
         replay = new DeadNotificationReplayService(outbox, schedules, currentUser, audit, transactions, clock);
+        reconciliation = new ReconciliationService(schedules, audit, gateway, currentUser, transactions, clock);
     }
 
     public void actAs(Actor actor) {

@@ -11,6 +11,9 @@ public enum ScheduleEventType {
     RUN_COMMANDED,
     EXECUTION_RECORDED,
     NOTIFICATION_REPLAYED,
+    /** The remote scheduler holds something other than the local store says. */
     DRIFT_FOUND,
+    /** The remote scheduler was brought back in line with the local store. */
+    DRIFT_REPAIRED,
     DELETED
 }

@@ -1,5 +1,7 @@
 package org.notebookscheduler.application.port.in;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.notebookscheduler.domain.schedule.Schedule;
@@ -11,5 +13,11 @@ public record ScheduleView(Schedule schedule, List<ZonedDateTime> nextFireTimes)
 
     public ScheduleView {
         nextFireTimes = List.copyOf(nextFireTimes);
+    }
+
+    /** The schedule with its next fire times from now, read in the schedule's own time zone. */
+    public static ScheduleView of(Schedule schedule, Clock clock) {
+        LocalDateTime now = LocalDateTime.now(clock.withZone(schedule.definition().cron().zone()));
+        return new ScheduleView(schedule, schedule.definition().cron().nextFireTimes(now, NEXT_FIRE_TIMES));
     }
 }

@@ -1,5 +1,7 @@
 package org.notebookscheduler.application.port.out;
 
+import java.util.List;
+import org.notebookscheduler.domain.audit.FieldChange;
 import org.notebookscheduler.domain.run.Run;
 import org.notebookscheduler.domain.run.RunCommand;
 import org.notebookscheduler.domain.run.RunDetail;
@@ -45,4 +47,11 @@ public interface SchedulerGateway {
     String taskLog(RemoteRef ref, RunId runId, String taskRunId);
 
     void command(RemoteRef ref, RunId runId, RunCommand command);
+
+    /**
+     * How the remote side differs from {@code schedule} as stored here: each change names the
+     * field, what the store says and what the engine holds. Empty when they agree. A schedule whose
+     * remote definition is gone shows as a change of {@code remote.definition} to null.
+     */
+    List<FieldChange> drift(Schedule schedule);
 }
