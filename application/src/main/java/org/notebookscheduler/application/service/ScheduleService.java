@@ -159,7 +159,7 @@ public final class ScheduleService implements ManageSchedulesUseCase {
         Actor actor = access.actor();
         Schedule schedule = access.load(id, actor);
         ScheduleEvent requested = schedule.requestRun(actor, clock.instant());
-        gateway.runNow(ScheduleAccess.remoteOf(schedule));
+        gateway.runNow(schedule);
         transactions.run(() -> audit.append(requested));
     }
 

@@ -96,9 +96,9 @@ public final class FakeSchedulerGateway implements SchedulerGateway {
     }
 
     @Override
-    public synchronized void runNow(RemoteRef ref) {
+    public synchronized void runNow(Schedule schedule) {
         call("runNow");
-        existing(ref, "runNow");
+        existing(schedule.remote().orElseThrow(), "runNow");
     }
 
     @Override

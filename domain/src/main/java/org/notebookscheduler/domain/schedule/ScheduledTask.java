@@ -31,7 +31,7 @@ public record ScheduledTask(String name, EntityRef entity, String commitId, Dura
 
     /** Callback body fields the scheduler fills itself; a user parameter may not shadow them. */
     public static final Set<String> RESERVED_PARAMETERS = Set.of("entity_type", "entity_id", "owner", "token",
-            "commit_id", "timeout", "task_name", "schedule_id");
+            "commit_id", "timeout", "task_name", "schedule_id", "run_key");
 
     public ScheduledTask {
         name = Check.text(name, "name", MAX_NAME_LENGTH);

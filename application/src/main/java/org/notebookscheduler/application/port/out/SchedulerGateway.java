@@ -35,8 +35,8 @@ public interface SchedulerGateway {
     /** Removes the schedule; refused by the engine while online. */
     void delete(RemoteRef ref);
 
-    /** Starts a run now, outside the cron. */
-    void runNow(RemoteRef ref);
+    /** Starts a run now, outside the cron, with the schedule's run settings. */
+    void runNow(Schedule schedule);
 
     /** Newest first. */
     Page<Run> runs(RemoteRef ref, PageRequest page);

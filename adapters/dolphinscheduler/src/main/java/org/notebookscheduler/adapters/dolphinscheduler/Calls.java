@@ -1,0 +1,142 @@
+package org.notebookscheduler.adapters.dolphinscheduler;
+
+import feign.FeignException;
+import feign.RetryableException;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.notebookscheduler.adapters.dolphinscheduler.api.Envelope;
+import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.application.port.out.SchedulerGatewayException.Kind;
+
+/**
+ * Runs one API call: retries it when that is safe, checks the envelope's {@code code}, and turns
+ * every failure into a {@link SchedulerGatewayException} that names the call, carries
+ * DolphinScheduler's code and message, says whether retrying can help, and holds no token.
+ *
+ * <p>A read is retried on any transport failure or 5xx. A write is retried only when it never
+ * reached the server (connection refused, unknown host): a write that timed out may have been
+ * applied, and doing it again could create a second process or schedule.
+ */
+final class Calls {
+
+    /** Status codes that mean "the thing you named is not there". */
+    private static final Set<Integer> NOT_FOUND = Set.of(
+            10008, // TASK_INSTANCE_NOT_FOUND
+            10018, // PROJECT_NOT_FOUNT
+            10022, // SCHEDULE_CRON_NOT_EXISTS
+            10114, // QUERY_TASK_LIST_BY_PROCESS_INSTANCE_ID_ERROR: also an unknown instance id
+            10116, // QUERY_PROCESS_INSTANCE_BY_ID_ERROR: also an unknown instance id
+            50001, // PROCESS_INSTANCE_NOT_EXIST: also select-by-id of an unknown definition
+            50003); // PROCESS_DEFINE_NOT_EXIST
+
+    /** Codes of a server that cannot work right now, though the request was fine. */
+    private static final Set<Integer> UNAVAILABLE = Set.of(
+            10025); // MASTER_NOT_EXISTS
+
+    enum Safety { READ, WRITE }
+
+    private final Retry reads;
+    private final Retry writes;
+    private final Redactor redactor;
+
+    Calls(DolphinSchedulerSettings settings, Redactor redactor) {
+        this.redactor = redactor;
+        IntervalFunction backoff = IntervalFunction.ofExponentialBackoff(settings.retryWait(), 2.0);
+        this.reads = Retry.of("dolphinscheduler-reads", RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts()).intervalFunction(backoff)
+                .retryOnException(e -> e instanceof Failure failure && failure.kind() == Kind.UNAVAILABLE)
+                .build());
+        this.writes = Retry.of("dolphinscheduler-writes", RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts()).intervalFunction(backoff)
+                .retryOnException(e -> e instanceof Failure failure && failure.neverReachedServer())
+                .build());
+    }
+
+    /** The call's {@code data}, or a {@link SchedulerGatewayException} for a non-zero {@code code}. */
+    <T> T data(String call, Safety safety, Supplier<Envelope<T>> request) {
+        Envelope<T> envelope = envelope(call, safety, request);
+        if (!envelope.succeeded()) {
+            throw refusal(call, envelope);
+        }
+        return envelope.data();
+    }
+
+    /** The whole envelope, for callers that treat some non-zero codes as an answer. */
+    <T> Envelope<T> envelope(String call, Safety safety, Supplier<Envelope<T>> request) {
+        Supplier<Envelope<T>> attempt = () -> send(call, request);
+        return Retry.decorateSupplier(safety == Safety.READ ? reads : writes, attempt).get();
+    }
+
+    SchedulerGatewayException refusal(String call, Envelope<?> envelope) {
+        Kind kind = NOT_FOUND.contains(envelope.code()) ? Kind.NOT_FOUND
+                : UNAVAILABLE.contains(envelope.code()) ? Kind.UNAVAILABLE : Kind.REFUSED;
+        return new SchedulerGatewayException(kind, call,
+                "DolphinScheduler answered code " + envelope.code() + ": " + redactor.clean(envelope.msg()));
+    }
+
+    private <T> Envelope<T> send(String call, Supplier<Envelope<T>> request) {
+        try {
+            Envelope<T> envelope = request.get();
+            if (envelope == null) {
+                throw new Failure(Kind.UNAVAILABLE, call, "DolphinScheduler answered with an empty body", false);
+            }
+            return envelope;
+        } catch (DolphinSchedulerHttpException e) {
+            if (e.status() == 401) {
+                throw new Failure(Kind.REFUSED, call, "DolphinScheduler refused the auth token (HTTP 401): it is unknown"
+                        + " or expired; check notebook.scheduler.auth-token", false);
+            }
+            boolean serverError = e.status() >= 500;
+            throw new Failure(serverError ? Kind.UNAVAILABLE : Kind.REFUSED, call,
+                    "DolphinScheduler answered " + redactor.clean(e.getMessage()), false);
+        } catch (RetryableException e) {
+            boolean notSent = neverSent(e);
+            throw new Failure(Kind.UNAVAILABLE, call, "cannot reach DolphinScheduler: "
+                    + redactor.clean(rootMessage(e)), notSent);
+        } catch (FeignException e) {
+            throw new Failure(Kind.UNAVAILABLE, call, "unreadable answer from DolphinScheduler: "
+                    + redactor.clean(rootMessage(e)), false);
+        }
+    }
+
+    private static boolean neverSent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** A failed attempt, with what the retry policies need to know about it. */
+    static final class Failure extends SchedulerGatewayException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final boolean neverReachedServer;
+
+        Failure(Kind kind, String call, String message, boolean neverReachedServer) {
+            super(kind, call, message);
+            this.neverReachedServer = neverReachedServer;
+        }
+
+        boolean neverReachedServer() {
+            return neverReachedServer;
+        }
+    }
+}

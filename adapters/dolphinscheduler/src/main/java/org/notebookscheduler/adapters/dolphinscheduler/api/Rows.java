@@ -1,0 +1,43 @@
+package org.notebookscheduler.adapters.dolphinscheduler.api;
+
+import java.util.List;
+
+/**
+ * The parts of DolphinScheduler's rows this adapter reads; everything else in them is ignored.
+ * Dates stay text ({@code 2026-11-24T11:03:13.988+0800}) until {@link DsTime} reads them.
+ */
+public final class Rows {
+
+    private Rows() {
+    }
+
+    public record Project(long id, String name) {
+    }
+
+    public record Process(long id, String name, String releaseState, String description) {
+    }
+
+    public record ProcessDetail(long id, String name, String releaseState, String description,
+            String processDefinitionJson, String locations, String connects) {
+    }
+
+    public record Schedule(long id, long processDefinitionId, String startTime, String endTime, String crontab,
+            String releaseState, String warningType, Integer warningGroupId, String failureStrategy,
+            String processInstancePriority, String workerGroup) {
+    }
+
+    public record Instance(long id, long processDefinitionId, String name, String state, String scheduleTime,
+            String startTime, String endTime, String commandType) {
+    }
+
+    public record TaskInstance(long id, String name, String taskType, long processInstanceId, String state,
+            String startTime, String endTime, int retryTimes) {
+    }
+
+    public record TaskList(String processInstanceState, List<TaskInstance> taskList) {
+
+        public TaskList {
+            taskList = taskList == null ? List.of() : List.copyOf(taskList);
+        }
+    }
+}
