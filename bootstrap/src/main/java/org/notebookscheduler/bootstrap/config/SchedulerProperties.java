@@ -39,6 +39,7 @@ import org.springframework.validation.Validator;
  * @param callbackMaxTimeout no scheduled run lasts longer than this
  * @param notification       who is told about results, and how
  * @param relay              how the notification outbox is delivered
+ * @param dolphinscheduler   how this module talks to DolphinScheduler
  */
 @ConfigurationProperties(SchedulerProperties.PREFIX)
 public record SchedulerProperties(
@@ -56,7 +57,8 @@ public record SchedulerProperties(
         @DefaultValue("default") String worker,
         @DefaultValue("4h") Duration callbackMaxTimeout,
         @DefaultValue Notification notification,
-        @DefaultValue Relay relay) implements Validator {
+        @DefaultValue Relay relay,
+        @DefaultValue DolphinScheduler dolphinscheduler) implements Validator {
 
     public static final String PREFIX = "notebook.scheduler";
     public static final String DOLPHIN_SCHEDULER = "DolphinScheduler";
@@ -116,6 +118,28 @@ public record SchedulerProperties(
             @DefaultValue("7d") Duration retention) {
     }
 
+    /**
+     * @param serverTimeZone     the time zone of the DolphinScheduler API server's JVM, which 1.3.9 reads
+     *                           schedule times and cron in; this app's own zone by default
+     * @param connectTimeout     how long a call may take to connect
+     * @param readTimeout        how long a call may wait for its answer
+     * @param maxAttempts        tries of a call that is safe to repeat (reads, and writes that never reached the server)
+     * @param retryWait          the wait before the first retry, doubled after each
+     * @param reconcileInterval  how often the stored schedules are compared with DolphinScheduler
+     */
+    public record DolphinScheduler(
+            ZoneId serverTimeZone,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("30s") Duration readTimeout,
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("500ms") Duration retryWait,
+            @DefaultValue("10m") Duration reconcileInterval) {
+
+        public DolphinScheduler {
+            serverTimeZone = serverTimeZone == null ? ZoneId.systemDefault() : serverTimeZone;
+        }
+    }
+
     /** The run settings every new schedule starts with. */
     public RunSettings defaultRunSettings() {
         return new RunSettings(warningType, warningGroupId, failureStrategy, instancePriority, worker);
@@ -164,6 +188,11 @@ public record SchedulerProperties(
             checks.reject("relay.maxBackoff", "must not be shorter than notebook.scheduler.relay.initial-backoff");
         }
         checks.positive("relay.retention", relay.retention());
+        checks.positive("dolphinscheduler.connectTimeout", dolphinscheduler.connectTimeout());
+        checks.positive("dolphinscheduler.readTimeout", dolphinscheduler.readTimeout());
+        checks.atLeast("dolphinscheduler.maxAttempts", dolphinscheduler.maxAttempts(), 1);
+        checks.positive("dolphinscheduler.retryWait", dolphinscheduler.retryWait());
+        checks.positive("dolphinscheduler.reconcileInterval", dolphinscheduler.reconcileInterval());
     }
 
     /**

@@ -24,7 +24,8 @@ class SchedulerPropertiesTest {
     private static final String FEISHU = "https://open.feishu.cn/open-apis/bot/v2/hook/tok-3f9a-very-secret";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(SchedulerConfiguration.class, SecretConverter.class);
+            .withUserConfiguration(SchedulerConfiguration.class, DolphinSchedulerConfiguration.class,
+                    SecretConverter.class);
 
     private static String failureOf(AssertableApplicationContext context) {
         List<String> messages = new ArrayList<>();
@@ -161,6 +162,33 @@ class SchedulerPropertiesTest {
                     assertThat(relay.retention()).isEqualTo(Duration.ofDays(30));
                     assertThat(relay.relayId()).isNotBlank();
                 });
+    }
+
+    @Test
+    void with_scheduling_on_dolphinscheduler_is_the_gateway_and_nothing_is_called_at_startup() {
+        runner.withPropertyValues("notebook.scheduler.enable=true",
+                "notebook.scheduler.scheduler-url=http://127.0.0.1:9/dolphinscheduler",
+                "notebook.scheduler.auth-token=a", "notebook.scheduler.callback-token=b",
+                "notebook.scheduler.callback-url=http://notebook:9002",
+                "notebook.scheduler.dolphinscheduler.server-time-zone=Asia/Shanghai").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(org.notebookscheduler.application.port.out.SchedulerGateway.class).name())
+                            .isEqualTo("DolphinScheduler");
+                    assertThat(context.getBean(org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerSettings.class)
+                            .callbackEndpoint()).isEqualTo("http://notebook:9002/api/schedule/execution");
+                });
+    }
+
+    @Test
+    void with_scheduling_off_there_is_no_dolphinscheduler_gateway() {
+        runner.run(context -> assertThat(context)
+                .doesNotHaveBean(org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerGateway.class));
+    }
+
+    @Test
+    void an_unknown_server_time_zone_stops_startup_naming_the_property() {
+        runner.withPropertyValues("notebook.scheduler.dolphinscheduler.server-time-zone=Mars/Olympus").run(
+                context -> assertThat(failureOf(context)).contains("notebook.scheduler.dolphinscheduler.server-time-zone"));
     }
 
     @Test

@@ -1,0 +1,211 @@
+package org.notebookscheduler.adapters.dolphinscheduler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.AUTH_TOKEN;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.CALLBACK_TOKEN;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.envelope;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.is;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.page;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.processRow;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.projectPath;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.success;
+import static org.notebookscheduler.application.fakes.Examples.NOW;
+import static org.notebookscheduler.application.fakes.Examples.schedule;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.application.port.out.SchedulerGatewayException.Kind;
+import org.notebookscheduler.domain.schedule.RemoteRef;
+import org.notebookscheduler.domain.schedule.RunSettings;
+import org.notebookscheduler.domain.shared.Secret;
+import org.slf4j.LoggerFactory;
+
+/** What goes wrong on the wire, and what the caller is told: 401, 5xx, timeouts, retries, and never a token. */
+class DolphinSchedulerFailuresTest {
+
+    private static final RemoteRef REF = new RemoteRef("DolphinScheduler", DolphinSchedulerStub.PROJECT, "7", "5");
+
+    private final DolphinSchedulerStub ds = new DolphinSchedulerStub();
+    private final DolphinSchedulerGateway gateway = ds.gateway();
+
+    @AfterEach
+    void stop() {
+        ds.close();
+    }
+
+    private static SchedulerGatewayException failure(Runnable call) {
+        Throwable thrown = catchThrowable(call::run);
+        assertThat(thrown).isInstanceOf(SchedulerGatewayException.class);
+        return (SchedulerGatewayException) thrown;
+    }
+
+    @Test
+    void a_rejected_token_is_an_http_401_with_an_empty_body_and_is_refused_naming_the_property() {
+        ds.stub(post(urlPathEqualTo(projectPath("/process/release")))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Length", "0")));
+
+        SchedulerGatewayException e = failure(() -> gateway.offline(REF));
+
+        assertThat(e.kind()).isEqualTo(Kind.REFUSED);
+        assertThat(e.call()).isEqualTo("process/release");
+        assertThat(e.getMessage()).contains("HTTP 401", "notebook.scheduler.auth-token").doesNotContain(AUTH_TOKEN);
+    }
+
+    @Test
+    void a_read_that_meets_a_server_error_is_retried_with_backoff_until_it_succeeds() {
+        ds.stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("once")
+                .willReturn(aResponse().withStatus(503)));
+        ds.stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).inScenario("flaky")
+                .whenScenarioStateIs("once").willSetStateTo("twice").willReturn(aResponse().withStatus(502)));
+        ds.stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).inScenario("flaky")
+                .whenScenarioStateIs("twice").willReturn(success(page("", 0, 1, 1))));
+
+        assertThat(gateway.runs(REF, PageRequest.first(10)).total()).isZero();
+        ds.server.verify(3, getRequestedFor(urlPathEqualTo(projectPath("/instance/list-paging"))));
+    }
+
+    @Test
+    void a_write_that_meets_a_server_error_is_not_retried_because_it_may_have_been_applied() {
+        ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(aResponse().withStatus(503)));
+
+        SchedulerGatewayException e = failure(() -> gateway.offline(REF));
+
+        assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(e.retryable()).isTrue();
+        ds.server.verify(1, postRequestedFor(urlPathEqualTo(projectPath("/process/release"))));
+    }
+
+    @Test
+    void a_write_that_times_out_is_not_retried_and_says_the_server_could_not_be_reached() {
+        ds.stub(post(urlPathEqualTo(projectPath("/process/release")))
+                .willReturn(success("null").withFixedDelay(2500)));
+
+        SchedulerGatewayException e = failure(() -> gateway.offline(REF));
+
+        assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(e.getMessage()).contains("cannot reach DolphinScheduler");
+        ds.server.verify(1, postRequestedFor(urlPathEqualTo(projectPath("/process/release"))));
+    }
+
+    @Test
+    void a_server_that_refuses_connections_is_unavailable_and_retrying_can_help() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        DolphinSchedulerSettings settings = new DolphinSchedulerSettings("http://127.0.0.1:" + closedPort
+                + "/dolphinscheduler", Secret.of(AUTH_TOKEN, "authToken"), DolphinSchedulerStub.PROJECT,
+                "http://notebook:9002", Secret.of(CALLBACK_TOKEN, "callbackToken"), DolphinSchedulerStub.SERVER_ZONE,
+                Duration.ofMillis(300), Duration.ofMillis(300), 3, Duration.ofMillis(5), RunSettings.defaults());
+
+        SchedulerGatewayException e = failure(() -> new DolphinSchedulerGateway(settings).offline(REF));
+
+        assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.getMessage()).contains("ConnectException");
+    }
+
+    @Test
+    void a_lookup_pages_past_the_servers_500_row_cap_until_the_last_page() {
+        ds.registerSucceeds(7, 5, "[alice] daily");
+        StringBuilder others = new StringBuilder();
+        for (int i = 0; i < DolphinSchedulerGateway.PAGE_SIZE; i++) {
+            others.append(i == 0 ? "" : ",").append(processRow(1000 + i, "[alice] daily copy " + i, "OFFLINE", "x"));
+        }
+        for (int pageNo = 1; pageNo <= 6; pageNo++) {
+            String rows = pageNo < 6 ? others.toString() : processRow(7, "[alice] daily", "OFFLINE", "x");
+            ds.stub(get(urlPathEqualTo(projectPath("/process/list-paging"))).withQueryParam("pageNo",
+                    is(String.valueOf(pageNo))).willReturn(success(page(rows, 501, pageNo, 6))));
+        }
+
+        RemoteRef ref = gateway.register(schedule("alice", "daily", "nb-1", NOW));
+
+        assertThat(ref.definitionId()).isEqualTo("7");
+        ds.server.verify(6, getRequestedFor(urlPathEqualTo(projectPath("/process/list-paging")))
+                .withQueryParam("pageSize", is("100")));
+    }
+
+    @Test
+    void an_error_message_that_echoes_the_definition_has_the_callback_token_taken_out() {
+        ds.registerSucceeds(7, 5, "[alice] daily");
+        ds.stub(post(urlPathEqualTo(projectPath("/process/save"))).willReturn(envelope(201, 50017,
+                "data {\\\"tasks\\\":[{\\\"prop\\\":\\\"token\\\",\\\"value\\\":\\\"" + CALLBACK_TOKEN
+                        + "\\\"}]} not valid", "null")));
+
+        SchedulerGatewayException e = failure(() -> gateway.register(schedule("alice", "daily", "nb-1", NOW)));
+
+        assertThat(e.getMessage()).contains("50017").doesNotContain(CALLBACK_TOKEN);
+    }
+
+    @Test
+    void no_token_reaches_a_log_line_or_an_exception_even_at_debug() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger http = (Logger) LoggerFactory.getLogger("org.notebookscheduler.adapters.dolphinscheduler");
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        Level before = http.getLevel();
+        http.setLevel(Level.DEBUG);
+        try {
+            ds.registerSucceeds(7, 5, "[alice] daily");
+            gateway.register(schedule("alice", "daily", "nb-1", NOW));
+            ds.server.resetAll();
+            ds.stub(get(anyUrl()).willReturn(aResponse().withStatus(401)));
+            ds.stub(post(anyUrl()).willReturn(aResponse().withStatus(500)));
+            ds.stub(get(urlPathEqualTo(projectPath("/process/verify-name"))).willReturn(success("null")));
+            Throwable thrown = catchThrowable(() -> gateway.register(schedule("alice", "nightly", "nb-2", NOW)));
+
+            StringWriter trace = new StringWriter();
+            thrown.printStackTrace(new PrintWriter(trace));
+            String logs = String.join("\n", captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+            assertThat(logs).contains("POST").doesNotContain(AUTH_TOKEN, CALLBACK_TOKEN);
+            assertThat(trace.toString()).doesNotContain(AUTH_TOKEN, CALLBACK_TOKEN);
+        } finally {
+            root.detachAppender(captured);
+            http.setLevel(before);
+        }
+    }
+
+    @Test
+    void an_answer_without_an_envelope_is_unavailable_not_a_crash() {
+        ds.stub(post(urlPathEqualTo(projectPath("/process/release")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>")));
+
+        assertThatThrownBy(() -> gateway.offline(REF)).isInstanceOfSatisfying(SchedulerGatewayException.class,
+                e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE));
+    }
+
+    @Test
+    void a_wrong_method_is_refused_with_its_http_status() {
+        ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(aResponse().withStatus(405)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"timestamp\":\"2026-11-24T03:03:13.988+0000\",\"status\":405,"
+                        + "\"error\":\"Method Not Allowed\"}")));
+
+        SchedulerGatewayException e = failure(() -> gateway.offline(REF));
+
+        assertThat(e.kind()).isEqualTo(Kind.REFUSED);
+        assertThat(e.getMessage()).contains("HTTP 405");
+    }
+}

@@ -1,0 +1,184 @@
+package org.notebookscheduler.adapters.dolphinscheduler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.envelope;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.is;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.page;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.path;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.projectPath;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.success;
+import static org.notebookscheduler.application.fakes.Examples.NOW;
+import static org.notebookscheduler.application.fakes.Examples.schedule;
+
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.notebookscheduler.application.port.out.Page;
+import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.domain.run.Run;
+import org.notebookscheduler.domain.run.RunCommand;
+import org.notebookscheduler.domain.run.RunDetail;
+import org.notebookscheduler.domain.run.RunId;
+import org.notebookscheduler.domain.run.RunState;
+import org.notebookscheduler.domain.schedule.RemoteRef;
+import org.notebookscheduler.domain.schedule.Schedule;
+import org.notebookscheduler.domain.shared.Actor;
+
+/** Run now, a schedule's runs, one run's tasks, a failed task's log, and the run commands. */
+class DolphinSchedulerRunsTest {
+
+    private static final RemoteRef REF = new RemoteRef("DolphinScheduler", DolphinSchedulerStub.PROJECT, "7", "5");
+    private static final String INSTANCE = "{\"id\":345,\"processDefinitionId\":7,\"commandType\":\"SCHEDULER\","
+            + "\"executorId\":2,\"name\":\"[alice] daily-0-1764028800123\",\"state\":\"FAILURE\","
+            + "\"scheduleTime\":\"2026-11-25T02:00:00.000+0800\",\"startTime\":\"2026-11-25T02:00:01.000+0800\","
+            + "\"endTime\":\"2026-11-25T02:03:04.000+0800\",\"runTimes\":1,\"recovery\":\"NO\",\"host\":\"10.0.0.5:5678\","
+            + "\"duration\":\"3m 3s\",\"executorName\":\"notebook\"}";
+    private static final String TASKS = "{\"processInstanceState\":\"FAILURE\",\"taskList\":[{\"id\":901,"
+            + "\"name\":\"run-nb-1\",\"taskType\":\"HTTP\",\"processDefinitionId\":7,\"processInstanceId\":345,"
+            + "\"state\":\"FAILURE\",\"submitTime\":\"2026-11-25T02:00:01.000+0800\",\"startTime\":\"2026-11-25T02:00:01.000+0800\","
+            + "\"endTime\":\"2026-11-25T02:03:04.000+0800\",\"host\":\"10.0.0.5:1234\",\"retryTimes\":2,\"maxRetryTimes\":2,"
+            + "\"retryInterval\":1,\"duration\":\"3m 3s\",\"taskInstancePriority\":\"MEDIUM\",\"workerGroup\":\"default\","
+            + "\"executorId\":2,\"taskJson\":\"{}\",\"alertFlag\":\"NO\",\"flag\":\"YES\",\"pid\":0,\"appLink\":null,"
+            + "\"dependentResult\":null}]}";
+
+    private final DolphinSchedulerStub ds = new DolphinSchedulerStub();
+    private final DolphinSchedulerGateway gateway = ds.gateway();
+
+    @AfterEach
+    void stop() {
+        ds.close();
+    }
+
+    private void instanceExists() {
+        ds.stub(get(urlPathEqualTo(projectPath("/instance/select-by-id"))).willReturn(success(INSTANCE)));
+        ds.stub(get(urlPathEqualTo(projectPath("/instance/task-list-by-process-id"))).willReturn(success(TASKS)));
+    }
+
+    @Test
+    void running_now_releases_the_process_and_starts_an_instance_with_every_required_field() {
+        Schedule schedule = schedule("alice", "daily", "nb-1", NOW);
+        schedule.link(REF, Actor.user("alice"), NOW);
+        ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(success("null")));
+        ds.stub(post(urlPathEqualTo(projectPath("/executors/start-process-instance"))).willReturn(success("null")));
+
+        gateway.runNow(schedule);
+
+        ds.server.verify(postRequestedFor(urlPathEqualTo(projectPath("/executors/start-process-instance")))
+                .withFormParam("processDefinitionId", is("7")).withFormParam("failureStrategy", is("END"))
+                .withFormParam("warningType", is("ALL")).withFormParam("warningGroupId", is("1"))
+                .withFormParam("processInstancePriority", is("MEDIUM")).withFormParam("workerGroup", is("default")));
+        assertThat(ds.calls()).containsExactly("POST /process/release", "POST /executors/start-process-instance");
+    }
+
+    @Test
+    void a_schedules_runs_are_its_process_instances_newest_first_with_their_times() {
+        ds.stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).withQueryParam("processDefinitionId", is("7"))
+                .willReturn(success(page(INSTANCE, 31, 2, 4))));
+
+        Page<Run> runs = gateway.runs(REF, new PageRequest(2, 10));
+
+        assertThat(runs.total()).isEqualTo(31);
+        Run run = runs.items().get(0);
+        assertThat(run.id()).isEqualTo(new RunId("345"));
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        assertThat(run.scheduledFor()).contains(Instant.parse("2026-11-24T18:00:00Z"));
+        assertThat(run.endedAt()).contains(Instant.parse("2026-11-24T18:03:04Z"));
+        ds.server.verify(getRequestedFor(urlPathEqualTo(projectPath("/instance/list-paging")))
+                .withQueryParam("pageNo", is("2")).withQueryParam("pageSize", is("10")));
+    }
+
+    @Test
+    void a_run_shows_its_task_nodes_and_their_states() {
+        instanceExists();
+
+        RunDetail detail = gateway.run(REF, new RunId("345"));
+
+        assertThat(detail.tasks()).singleElement().satisfies(task -> {
+            assertThat(task.id()).isEqualTo("901");
+            assertThat(task.taskName()).isEqualTo("run-nb-1");
+            assertThat(task.state()).isEqualTo(RunState.FAILED);
+            assertThat(task.retries()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void a_run_of_another_process_is_not_found() {
+        ds.stub(get(urlPathEqualTo(projectPath("/instance/select-by-id"))).willReturn(success(
+                INSTANCE.replace("\"processDefinitionId\":7", "\"processDefinitionId\":8"))));
+
+        assertThatThrownBy(() -> gateway.run(REF, new RunId("345")))
+                .isInstanceOfSatisfying(SchedulerGatewayException.class,
+                        e -> assertThat(e.kind()).isEqualTo(SchedulerGatewayException.Kind.NOT_FOUND));
+    }
+
+    @Test
+    void an_unknown_run_which_the_server_reports_as_a_query_error_is_not_found() {
+        ds.stub(get(urlPathEqualTo(projectPath("/instance/select-by-id"))).willReturn(
+                envelope(200, 10116, "query process instance by id error", "null")));
+
+        assertThatThrownBy(() -> gateway.run(REF, new RunId("999")))
+                .isInstanceOfSatisfying(SchedulerGatewayException.class,
+                        e -> assertThat(e.kind()).isEqualTo(SchedulerGatewayException.Kind.NOT_FOUND));
+    }
+
+    @Test
+    void a_failed_tasks_log_is_read_page_by_page_until_a_short_page() {
+        instanceExists();
+        String fullPage = "[INFO] line\r\n".repeat(DolphinSchedulerGateway.LOG_LINES_PER_CALL);
+        ds.stub(get(urlPathEqualTo(path("/log/detail"))).withQueryParam("skipLineNum", is("0"))
+                .willReturn(success("\"" + fullPage.replace("\r\n", "\\r\\n") + "\"")));
+        ds.stub(get(urlPathEqualTo(path("/log/detail"))).withQueryParam("skipLineNum", is("1000"))
+                .willReturn(success("\"[ERROR] Table not found: sales\\r\\n\"")));
+
+        String log = gateway.taskLog(REF, new RunId("345"), "901");
+
+        assertThat(log).startsWith("[INFO] line").endsWith("[ERROR] Table not found: sales\r\n");
+        ds.server.verify(2, getRequestedFor(urlPathEqualTo(path("/log/detail")))
+                .withQueryParam("taskInstanceId", is("901")).withQueryParam("limit", is("1000")));
+    }
+
+    @Test
+    void the_log_of_a_task_that_is_not_in_the_run_is_not_found() {
+        instanceExists();
+
+        assertThatThrownBy(() -> gateway.taskLog(REF, new RunId("345"), "902"))
+                .isInstanceOfSatisfying(SchedulerGatewayException.class,
+                        e -> assertThat(e.kind()).isEqualTo(SchedulerGatewayException.Kind.NOT_FOUND));
+        ds.server.verify(0, getRequestedFor(urlPathEqualTo(path("/log/detail"))));
+    }
+
+    @ParameterizedTest(name = "{0} is executeType {1}")
+    @CsvSource({"PAUSE, PAUSE", "STOP, STOP", "RESUME, RECOVER_SUSPENDED_PROCESS",
+        "RERUN_FAILED, START_FAILURE_TASK_PROCESS", "REPEAT, REPEAT_RUNNING"})
+    void each_run_command_is_sent_as_its_execute_type(RunCommand command, String executeType) {
+        instanceExists();
+        ds.stub(post(urlPathEqualTo(projectPath("/executors/execute"))).willReturn(success("null")));
+
+        gateway.command(REF, new RunId("345"), command);
+
+        ds.server.verify(postRequestedFor(urlPathEqualTo(projectPath("/executors/execute")))
+                .withFormParam("processInstanceId", is("345")).withFormParam("executeType", is(executeType)));
+    }
+
+    @Test
+    void a_command_the_runs_state_does_not_allow_is_refused_with_the_servers_words() {
+        instanceExists();
+        ds.stub(post(urlPathEqualTo(projectPath("/executors/execute"))).willReturn(envelope(200, 50006,
+                "the status of process instance 345 is FAILURE,Cannot perform STOP operation", "null")));
+
+        assertThatThrownBy(() -> gateway.command(REF, new RunId("345"), RunCommand.STOP))
+                .isInstanceOfSatisfying(SchedulerGatewayException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(SchedulerGatewayException.Kind.REFUSED);
+                    assertThat(e.getMessage()).contains("50006", "Cannot perform STOP operation");
+                });
+    }
+}
