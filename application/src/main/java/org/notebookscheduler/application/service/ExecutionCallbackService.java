@@ -25,9 +25,11 @@ import org.notebookscheduler.domain.execution.ExecutionResult;
 import org.notebookscheduler.domain.execution.ExecutionStatus;
 import org.notebookscheduler.domain.notification.Notification;
 import org.notebookscheduler.domain.notification.WebhookTarget;
+import org.notebookscheduler.domain.schedule.EntityType;
 import org.notebookscheduler.domain.schedule.Schedule;
 import org.notebookscheduler.domain.schedule.ScheduledTask;
 import org.notebookscheduler.domain.shared.Actor;
+import org.notebookscheduler.domain.shared.Check;
 import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
 
@@ -65,14 +67,17 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
     @Override
     public Outcome handle(ExecutionCallback callback) {
         if (settings.token().filter(token -> token.matches(callback.token())).isEmpty()) {
-            throw new RefusedException(ErrorCode.CALLBACK_TOKEN_INVALID, "token",
+            throw new RefusedException(ErrorCode.CALLBACK_TOKEN_INVALID, ExecutionCallback.TOKEN,
                     "the callback token is missing or wrong");
         }
-        Schedule schedule = schedules.findByEntity(callback.entityType(), callback.entityId())
-                .orElseThrow(() -> new RefusedException(ErrorCode.SCHEDULE_NOT_FOUND, "entityId",
-                        "no schedule runs " + callback.entityType().wireName() + " " + callback.entityId()));
-        ScheduledTask task = schedule.taskFor(callback.entityType(), callback.entityId()).orElseThrow();
-        String runKey = callback.runKey() != null ? callback.runKey() : "manual-" + UUID.randomUUID();
+        EntityType type = EntityType.parse(callback.entityType(), ExecutionCallback.ENTITY_TYPE);
+        String entityId = Check.text(callback.entityId(), ExecutionCallback.ENTITY_ID, 128);
+        Duration requestedTimeout = seconds(callback.timeout());
+        Schedule schedule = schedules.findByEntity(type, entityId)
+                .orElseThrow(() -> new RefusedException(ErrorCode.SCHEDULE_NOT_FOUND, ExecutionCallback.ENTITY_ID,
+                        "no schedule runs " + type.wireName() + " " + entityId));
+        ScheduledTask task = schedule.taskFor(type, entityId).orElseThrow();
+        String runKey = runKey(callback.runKey());
 
         List<ExecutionResult> attempts = executions.findAttempts(schedule.id(), task.name(), runKey);
         Optional<ExecutionResult> succeeded = attempts.stream().filter(result -> !result.failed()).findFirst();
@@ -80,7 +85,7 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
             return new Outcome(succeeded.get(), true);
         }
 
-        NotebookRunner.Outcome outcome = run(schedule, task, callback);
+        NotebookRunner.Outcome outcome = run(schedule, task, callback, requestedTimeout);
         ExecutionResult result = new ExecutionResult(ExecutionId.newId(), schedule.id(), schedule.name(),
                 schedule.owner(), task.name(), task.entity(), runKey, attempts.size() + 1,
                 outcome.succeeded() ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED,
@@ -90,12 +95,38 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
         return new Outcome(result, false);
     }
 
-    private NotebookRunner.Outcome run(Schedule schedule, ScheduledTask task, ExecutionCallback callback) {
+    /**
+     * A run key the scheduler could not fill in (1.3.9 leaves an unknown {@code ${...}} as it is) or
+     * did not send makes the callback a run of its own.
+     */
+    private static String runKey(String sent) {
+        if (sent == null || sent.isBlank() || sent.contains("${")) {
+            return "manual-" + UUID.randomUUID();
+        }
+        return Check.text(sent, ExecutionCallback.RUN_KEY, 128);
+    }
+
+    private static Duration seconds(String timeout) {
+        if (timeout == null || timeout.isBlank()) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(timeout.strip());
+            Check.range(seconds, 1, Long.MAX_VALUE / 1000, ExecutionCallback.TIMEOUT);
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new RefusedException(ErrorCode.FIELD_OUT_OF_RANGE, ExecutionCallback.TIMEOUT,
+                    "timeout must be a whole number of seconds");
+        }
+    }
+
+    private NotebookRunner.Outcome run(Schedule schedule, ScheduledTask task, ExecutionCallback callback,
+            Duration requestedTimeout) {
         Map<String, String> parameters = new HashMap<>(task.parameters());
         parameters.putAll(callback.parameters());
         String commit = callback.commitId() != null ? callback.commitId() : task.commitId();
         NotebookRunner.Request request = new NotebookRunner.Request(task.entity(), schedule.owner(), commit,
-                parameters, timeoutFor(task, callback.requestedTimeout()));
+                parameters, timeoutFor(task, requestedTimeout));
         Instant startedAt = clock.instant();
         try {
             return runner.run(request);

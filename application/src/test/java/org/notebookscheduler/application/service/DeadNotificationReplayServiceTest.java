@@ -16,7 +16,6 @@ import org.notebookscheduler.domain.audit.ScheduleEventType;
 import org.notebookscheduler.domain.notification.Notification;
 import org.notebookscheduler.domain.notification.NotificationId;
 import org.notebookscheduler.domain.notification.NotificationStatus;
-import org.notebookscheduler.domain.schedule.EntityType;
 import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.shared.Actor;
 import org.notebookscheduler.domain.shared.ErrorCode;
@@ -29,7 +28,7 @@ class DeadNotificationReplayServiceTest {
     private ScheduleId scheduleWithDeadNotification(String notebookId) {
         ScheduleId id = world.scheduleService.create(oneNotebook("daily-" + notebookId, notebookId)).schedule().id();
         world.runner.failWith("boom");
-        world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, EntityType.NOTEBOOK, notebookId, null,
+        world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, "notebook", notebookId, null,
                 null, "run-1", Map.of()));
         world.sender.then(new DeliveryOutcome.Permanent("HTTP 400 token invalid"));
         world.relay.relayDue();

@@ -23,7 +23,6 @@ import org.notebookscheduler.domain.notification.NotificationLevel;
 import org.notebookscheduler.domain.notification.NotificationPolicy;
 import org.notebookscheduler.domain.notification.WebhookKind;
 import org.notebookscheduler.domain.notification.WebhookTarget;
-import org.notebookscheduler.domain.schedule.EntityType;
 import org.notebookscheduler.domain.schedule.ScheduledTask;
 import org.notebookscheduler.domain.shared.ErrorCode;
 
@@ -39,7 +38,7 @@ class ExecutionCallbackServiceTest {
     }
 
     private static ExecutionCallback callback(String token, String notebookId, String runKey) {
-        return new ExecutionCallback(token, EntityType.NOTEBOOK, notebookId, null, null, runKey,
+        return new ExecutionCallback(token, "notebook", notebookId, null, null, runKey,
                 Map.of("system.biz.date", "20261124"));
     }
 
@@ -87,8 +86,8 @@ class ExecutionCallbackServiceTest {
         scheduleNotebook("nb-2", null);
 
         handle("nb-1", RUN);
-        world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, EntityType.NOTEBOOK, "nb-1", null,
-                Duration.ofMinutes(10), "other run", Map.of()));
+        world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, "notebook", "nb-1", null,
+                "600", "other run", Map.of()));
         handle("nb-2", RUN);
 
         assertThat(world.runner.requests()).extracting(NotebookRunner.Request::timeout)
@@ -179,8 +178,40 @@ class ExecutionCallbackServiceTest {
     }
 
     @Test
+    void a_wrong_token_is_refused_before_anything_else_in_the_callback_is_looked_at() {
+        assertRefused(() -> world.callbacks.handle(new ExecutionCallback("guess", "spreadsheet", null, null, "abc",
+                null, Map.of())), ErrorCode.CALLBACK_TOKEN_INVALID, "token");
+    }
+
+    @Test
+    void an_unknown_entity_type_is_refused_naming_the_callback_field() {
+        assertRefused(() -> world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, "spreadsheet",
+                "nb-1", null, null, RUN, Map.of())), ErrorCode.FIELD_OUT_OF_RANGE, "entity_type");
+    }
+
+    @Test
+    void a_timeout_that_is_not_a_number_of_seconds_is_refused_naming_the_callback_field() {
+        scheduleNotebook("nb-1", null);
+
+        assertRefused(() -> world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, "notebook",
+                "nb-1", null, "ten minutes", RUN, Map.of())), ErrorCode.FIELD_OUT_OF_RANGE, "timeout");
+        assertThat(world.runner.requests()).isEmpty();
+    }
+
+    @Test
+    void a_run_key_the_scheduler_left_unsubstituted_makes_the_callback_a_run_of_its_own() {
+        scheduleNotebook("nb-1", null);
+
+        handle("nb-1", "${system.datetime}");
+        handle("nb-1", "${system.datetime}");
+
+        assertThat(world.executions.all()).extracting(ExecutionResult::runKey)
+                .allSatisfy(key -> assertThat(key).startsWith("manual-")).doesNotHaveDuplicates();
+    }
+
+    @Test
     void a_callback_for_an_entity_no_schedule_runs_is_refused() {
-        assertRefused(() -> handle("nb-9", RUN), ErrorCode.SCHEDULE_NOT_FOUND, "entityId");
+        assertRefused(() -> handle("nb-9", RUN), ErrorCode.SCHEDULE_NOT_FOUND, "entity_id");
         assertThat(world.runner.requests()).isEmpty();
     }
 

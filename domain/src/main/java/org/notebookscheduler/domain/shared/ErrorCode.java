@@ -29,7 +29,21 @@ public enum ErrorCode {
     CALLBACK_TOKEN_INVALID,
     NOTIFICATION_NOT_FOUND,
     NOTIFICATION_NOT_DEAD,
-    PAGE_INVALID;
+    PAGE_INVALID,
+    /** The request body is not readable: not JSON, the wrong shape, a value of the wrong type. */
+    REQUEST_MALFORMED,
+    REQUEST_TOO_LARGE,
+    /** No such endpoint, or not with this method or content type. */
+    REQUEST_UNSUPPORTED,
+    /** Scheduling is switched off ({@code notebook.scheduler.enable=false}). */
+    SCHEDULING_DISABLED,
+    /** The remote scheduler refused the request; retrying will not help. */
+    SCHEDULER_REFUSED,
+    /** The remote scheduler could not be reached or failed; retrying may help. */
+    SCHEDULER_UNAVAILABLE,
+    /** The scheduled run itself failed; the callback answers with it so the scheduler retries. */
+    RUN_FAILED,
+    INTERNAL_ERROR;
 
     public String code() {
         return name();

@@ -1,26 +1,31 @@
 package org.notebookscheduler.application.port.in;
 
-import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
-import org.notebookscheduler.domain.schedule.EntityType;
 
 /**
- * What the scheduler's task sends when it is time to run an entity.
+ * What the scheduler's task sends when it is time to run an entity, as sent: every value is text,
+ * and nothing is checked until the token has been (so a caller without the token learns nothing).
  *
- * @param token            the callback token as presented; checked before anything else
- * @param commitId         the commit the task was registered with; null when none
- * @param requestedTimeout the timeout the task carries; null when none
- * @param runKey           identifies the run (its fire time on a scheduled run); null when unknown,
- *                         which makes every callback a run of its own
- * @param parameters       user and time parameters to hand to the run
+ * @param token      the callback token as presented
+ * @param entityType {@code notebook} or {@code workflow}
+ * @param commitId   the commit the task was registered with; null when none
+ * @param timeout    the run's timeout in seconds, as text; null when none
+ * @param runKey     identifies the run (its fire time on a scheduled run); null when unknown, which
+ *                   makes every callback a run of its own
+ * @param parameters user and time parameters to hand to the run
  */
-public record ExecutionCallback(String token, EntityType entityType, String entityId, String commitId,
-        Duration requestedTimeout, String runKey, Map<String, String> parameters) {
+public record ExecutionCallback(String token, String entityType, String entityId, String commitId, String timeout,
+        String runKey, Map<String, String> parameters) {
+
+    /** Field names as the callback body carries them, so that a refusal names what the caller sent. */
+    public static final String TOKEN = "token";
+    public static final String ENTITY_TYPE = "entity_type";
+    public static final String ENTITY_ID = "entity_id";
+    public static final String COMMIT_ID = "commit_id";
+    public static final String TIMEOUT = "timeout";
+    public static final String RUN_KEY = "run_key";
 
     public ExecutionCallback {
-        Objects.requireNonNull(entityType, "entityType");
-        Objects.requireNonNull(entityId, "entityId");
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     }
 }

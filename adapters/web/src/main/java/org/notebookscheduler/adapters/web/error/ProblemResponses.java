@@ -1,0 +1,60 @@
+package org.notebookscheduler.adapters.web.error;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.notebookscheduler.domain.shared.ErrorCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** RFC 9457 problem details with this module's stable {@code code} and, where one is at fault, the {@code field}. */
+public final class ProblemResponses {
+
+    private static final Map<ErrorCode, HttpStatus> STATUS = new EnumMap<>(ErrorCode.class);
+
+    static {
+        for (ErrorCode code : ErrorCode.values()) {
+            STATUS.put(code, HttpStatus.BAD_REQUEST);
+        }
+        for (ErrorCode code : new ErrorCode[] {ErrorCode.SCHEDULE_NOT_FOUND, ErrorCode.RUN_NOT_FOUND,
+            ErrorCode.NOTIFICATION_NOT_FOUND}) {
+            STATUS.put(code, HttpStatus.NOT_FOUND);
+        }
+        for (ErrorCode code : new ErrorCode[] {ErrorCode.ENTITY_ALREADY_SCHEDULED, ErrorCode.SCHEDULE_NAME_TAKEN,
+            ErrorCode.SCHEDULE_ONLINE, ErrorCode.SCHEDULE_NOT_LINKED, ErrorCode.SCHEDULE_CONCURRENTLY_MODIFIED,
+            ErrorCode.NOTIFICATION_NOT_DEAD}) {
+            STATUS.put(code, HttpStatus.CONFLICT);
+        }
+        STATUS.put(ErrorCode.ENTITY_NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT);
+        STATUS.put(ErrorCode.ACCESS_DENIED, HttpStatus.FORBIDDEN);
+        STATUS.put(ErrorCode.CALLBACK_TOKEN_INVALID, HttpStatus.UNAUTHORIZED);
+        STATUS.put(ErrorCode.REQUEST_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE);
+        STATUS.put(ErrorCode.REQUEST_UNSUPPORTED, HttpStatus.NOT_FOUND);
+        STATUS.put(ErrorCode.SCHEDULING_DISABLED, HttpStatus.SERVICE_UNAVAILABLE);
+        STATUS.put(ErrorCode.SCHEDULER_REFUSED, HttpStatus.BAD_GATEWAY);
+        STATUS.put(ErrorCode.SCHEDULER_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE);
+        STATUS.put(ErrorCode.RUN_FAILED, HttpStatus.UNPROCESSABLE_CONTENT);
+        STATUS.put(ErrorCode.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    private ProblemResponses() {
+    }
+
+    public static HttpStatus statusOf(ErrorCode code) {
+        return STATUS.get(code);
+    }
+
+    public static ResponseEntity<ProblemDetail> of(ErrorCode code, String field, String detail) {
+        return of(statusOf(code), code, field, detail);
+    }
+
+    public static ResponseEntity<ProblemDetail> of(HttpStatus status, ErrorCode code, String field, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", code.code());
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,108 @@
+package org.notebookscheduler.adapters.web.schedule;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.notebookscheduler.adapters.web.Enums;
+import org.notebookscheduler.domain.schedule.CronSpec;
+import org.notebookscheduler.domain.schedule.EntityRef;
+import org.notebookscheduler.domain.schedule.EntityType;
+import org.notebookscheduler.domain.schedule.FailureStrategy;
+import org.notebookscheduler.domain.schedule.Priority;
+import org.notebookscheduler.domain.schedule.RunSettings;
+import org.notebookscheduler.domain.schedule.ScheduleDefinition;
+import org.notebookscheduler.domain.schedule.ScheduledTask;
+import org.notebookscheduler.domain.schedule.WarningType;
+import org.notebookscheduler.domain.shared.Check;
+import org.notebookscheduler.domain.shared.ErrorCode;
+import org.notebookscheduler.domain.shared.RefusedException;
+
+/** Turns a {@link ScheduleRequest} into the domain's definition; every refusal names the request field. */
+public final class ScheduleRequests {
+
+    private final ZoneId defaultZone;
+    private final RunSettings defaultRunSettings;
+    private final Clock clock;
+
+    public ScheduleRequests(ZoneId defaultZone, RunSettings defaultRunSettings, Clock clock) {
+        this.defaultZone = defaultZone;
+        this.defaultRunSettings = defaultRunSettings;
+        this.clock = clock;
+    }
+
+    public ScheduleDefinition definition(ScheduleRequest request) {
+        Check.required(request, "body");
+        List<ScheduledTask> tasks = ScheduleDefinition.tasks(tasks(request.tasks()));
+        return new ScheduleDefinition(request.name(), request.description(), tasks, cron(request.cron()),
+                runSettings(request.runSettings()));
+    }
+
+    private List<ScheduleDefinition.TaskSupplier> tasks(List<ScheduleRequest.Task> tasks) {
+        if (tasks == null || tasks.isEmpty()) {
+            throw new RefusedException(ErrorCode.SCHEDULE_HAS_NO_TASKS, "tasks", "tasks must name at least one notebook or workflow");
+        }
+        List<ScheduleDefinition.TaskSupplier> suppliers = new ArrayList<>();
+        for (ScheduleRequest.Task task : tasks) {
+            suppliers.add(() -> task(task));
+        }
+        return suppliers;
+    }
+
+    /** The entity's name is the host's business; until the catalog answers, the id stands in for it. */
+    private static ScheduledTask task(ScheduleRequest.Task task) {
+        Check.required(task, "task");
+        ScheduleRequest.Entity entity = Check.required(task.entity(), "entity");
+        EntityType type = EntityType.parse(entity.type(), "entity.type");
+        String id = Check.text(entity.id(), "entity.id", 128);
+        String name = task.name() == null || task.name().isBlank() ? type.wireName() + "-" + id : task.name();
+        Set<String> upstream = task.upstream() == null ? Set.of() : new HashSet<>(task.upstream());
+        return new ScheduledTask(name, new EntityRef(type, id, id), task.commitId(),
+                task.timeoutSeconds() == null ? null : Duration.ofSeconds(task.timeoutSeconds()),
+                task.retries() == null ? 0 : task.retries(),
+                task.retryIntervalSeconds() == null ? null : Duration.ofSeconds(task.retryIntervalSeconds()),
+                upstream, task.parameters());
+    }
+
+    private CronSpec cron(ScheduleRequest.Cron cron) {
+        Check.required(cron, "cron");
+        ZoneId zone = zone(cron.timeZone());
+        LocalDateTime start = cron.start() != null ? cron.start()
+                : LocalDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MINUTES);
+        return CronSpec.of(cron.expression(), start, cron.end(), zone);
+    }
+
+    private ZoneId zone(String text) {
+        if (text == null || text.isBlank()) {
+            return defaultZone;
+        }
+        try {
+            return ZoneId.of(text.strip());
+        } catch (DateTimeException e) {
+            throw new RefusedException(ErrorCode.FIELD_OUT_OF_RANGE, "cron.timeZone",
+                    "cron.timeZone must be a time zone id such as Asia/Shanghai or UTC");
+        }
+    }
+
+    private RunSettings runSettings(ScheduleRequest.RunSettings settings) {
+        if (settings == null) {
+            return defaultRunSettings;
+        }
+        RunSettings defaults = defaultRunSettings;
+        WarningType warningType = Enums.parse(WarningType.class, settings.warningType(), "runSettings.warningType");
+        FailureStrategy strategy = Enums.parse(FailureStrategy.class, settings.failureStrategy(),
+                "runSettings.failureStrategy");
+        Priority priority = Enums.parse(Priority.class, settings.instancePriority(), "runSettings.instancePriority");
+        return new RunSettings(warningType != null ? warningType : defaults.warningType(),
+                settings.warningGroupId() != null ? settings.warningGroupId() : defaults.warningGroupId(),
+                strategy != null ? strategy : defaults.failureStrategy(),
+                priority != null ? priority : defaults.priority(),
+                settings.workerGroup() != null ? settings.workerGroup() : defaults.workerGroup());
+    }
+}
