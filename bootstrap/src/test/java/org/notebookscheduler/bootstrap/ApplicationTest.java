@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,7 +26,7 @@ class ApplicationTest {
         args[1] = "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("notebook-scheduler")
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
         System.arraycopy(extra, 0, args, 2, extra.length);
-        return SpringApplication.run(NotebookSchedulerApplication.class, args);
+        return NotebookSchedulerApplication.application().run(args);
     }
 
     @Test
@@ -58,7 +57,7 @@ class ApplicationTest {
 
     @Test
     void the_default_database_lives_under_data_in_the_working_directory() {
-        try (var in = ApplicationTest.class.getResourceAsStream("/application.properties")) {
+        try (var in = ApplicationTest.class.getResourceAsStream(NotebookSchedulerApplication.STANDALONE_DEFAULTS)) {
             String properties = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(properties).contains("spring.datasource.url=jdbc:h2:file:./data/notebook-scheduler");
         } catch (java.io.IOException e) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.notebookscheduler.adapters.web.WebConfiguration;
 import org.notebookscheduler.application.settings.CallbackSettings;
 import org.notebookscheduler.application.settings.NotificationSettings;
 import org.notebookscheduler.application.settings.RelaySettings;
@@ -43,6 +44,12 @@ public class SchedulerConfiguration {
                             + " true: it is the address DolphinScheduler calls back");
         }
         return new SchedulerEndpoints(properties.schedulerUrl(), callbackUrl.isBlank() ? null : callbackUrl);
+    }
+
+    @Bean
+    WebConfiguration.WebSettings webSettings(SchedulerProperties properties) {
+        return new WebConfiguration.WebSettings(properties.web().maxRequestSize().toBytes(),
+                properties.dolphinscheduler().serverTimeZone());
     }
 
     @Bean

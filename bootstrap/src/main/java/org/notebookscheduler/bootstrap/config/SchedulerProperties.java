@@ -15,6 +15,7 @@ import org.notebookscheduler.domain.schedule.WarningType;
 import org.notebookscheduler.domain.shared.Secret;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -40,6 +41,7 @@ import org.springframework.validation.Validator;
  * @param notification       who is told about results, and how
  * @param relay              how the notification outbox is delivered
  * @param dolphinscheduler   how this module talks to DolphinScheduler
+ * @param web                the REST API and the callback
  */
 @ConfigurationProperties(SchedulerProperties.PREFIX)
 public record SchedulerProperties(
@@ -58,7 +60,8 @@ public record SchedulerProperties(
         @DefaultValue("4h") Duration callbackMaxTimeout,
         @DefaultValue Notification notification,
         @DefaultValue Relay relay,
-        @DefaultValue DolphinScheduler dolphinscheduler) implements Validator {
+        @DefaultValue DolphinScheduler dolphinscheduler,
+        @DefaultValue Web web) implements Validator {
 
     public static final String PREFIX = "notebook.scheduler";
     public static final String DOLPHIN_SCHEDULER = "DolphinScheduler";
@@ -140,6 +143,10 @@ public record SchedulerProperties(
         }
     }
 
+    /** @param maxRequestSize the largest request body the REST API and the callback accept */
+    public record Web(@DefaultValue("1MB") DataSize maxRequestSize) {
+    }
+
     /** The run settings every new schedule starts with. */
     public RunSettings defaultRunSettings() {
         return new RunSettings(warningType, warningGroupId, failureStrategy, instancePriority, worker);
@@ -193,6 +200,7 @@ public record SchedulerProperties(
         checks.atLeast("dolphinscheduler.maxAttempts", dolphinscheduler.maxAttempts(), 1);
         checks.positive("dolphinscheduler.retryWait", dolphinscheduler.retryWait());
         checks.positive("dolphinscheduler.reconcileInterval", dolphinscheduler.reconcileInterval());
+        checks.atLeast("web.maxRequestSize", web.maxRequestSize().toBytes(), 1024);
     }
 
     /**

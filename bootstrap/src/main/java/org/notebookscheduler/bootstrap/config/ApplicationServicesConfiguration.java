@@ -1,0 +1,65 @@
+package org.notebookscheduler.bootstrap.config;
+
+import java.time.Clock;
+import org.notebookscheduler.application.port.out.AuditLog;
+import org.notebookscheduler.application.port.out.CurrentUser;
+import org.notebookscheduler.application.port.out.ExecutionStore;
+import org.notebookscheduler.application.port.out.NotebookCatalog;
+import org.notebookscheduler.application.port.out.NotebookRunner;
+import org.notebookscheduler.application.port.out.NotificationOutbox;
+import org.notebookscheduler.application.port.out.ScheduleStore;
+import org.notebookscheduler.application.port.out.SchedulerGateway;
+import org.notebookscheduler.application.port.out.Transactions;
+import org.notebookscheduler.application.service.DeadNotificationReplayService;
+import org.notebookscheduler.application.service.ExecutionCallbackService;
+import org.notebookscheduler.application.service.HistoryService;
+import org.notebookscheduler.application.service.ReconciliationService;
+import org.notebookscheduler.application.service.RunControlService;
+import org.notebookscheduler.application.service.ScheduleService;
+import org.notebookscheduler.application.settings.CallbackSettings;
+import org.notebookscheduler.application.settings.NotificationSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The use cases, each a service over the outbound ports that the adapters and the host provide. */
+@Configuration(proxyBeanMethods = false)
+public class ApplicationServicesConfiguration {
+
+    @Bean
+    ScheduleService scheduleService(ScheduleStore store, AuditLog audit, SchedulerGateway gateway,
+            NotebookCatalog catalog, CurrentUser currentUser, Transactions transactions, Clock clock) {
+        return new ScheduleService(store, audit, gateway, catalog, currentUser, transactions, clock);
+    }
+
+    @Bean
+    RunControlService runControlService(ScheduleStore store, CurrentUser currentUser, SchedulerGateway gateway,
+            AuditLog audit, Transactions transactions, Clock clock) {
+        return new RunControlService(store, currentUser, gateway, audit, transactions, clock);
+    }
+
+    @Bean
+    HistoryService historyService(ExecutionStore executions, AuditLog audit, ScheduleStore store,
+            CurrentUser currentUser) {
+        return new HistoryService(executions, audit, store, currentUser);
+    }
+
+    @Bean
+    ExecutionCallbackService executionCallbackService(CallbackSettings settings, NotificationSettings notifications,
+            ScheduleStore store, ExecutionStore executions, AuditLog audit, NotificationOutbox outbox,
+            NotebookRunner runner, Transactions transactions, Clock clock) {
+        return new ExecutionCallbackService(settings, notifications, store, executions, audit, outbox, runner,
+                transactions, clock);
+    }
+
+    @Bean
+    DeadNotificationReplayService deadNotificationReplayService(NotificationOutbox outbox, ScheduleStore store,
+            CurrentUser currentUser, AuditLog audit, Transactions transactions, Clock clock) {
+        return new DeadNotificationReplayService(outbox, store, currentUser, audit, transactions, clock);
+    }
+
+    @Bean
+    ReconciliationService reconciliationService(ScheduleStore store, AuditLog audit, SchedulerGateway gateway,
+            CurrentUser currentUser, Transactions transactions, Clock clock) {
+        return new ReconciliationService(store, audit, gateway, currentUser, transactions, clock);
+    }
+}

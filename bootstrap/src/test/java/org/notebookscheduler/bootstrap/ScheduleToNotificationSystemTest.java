@@ -1,0 +1,201 @@
+package org.notebookscheduler.bootstrap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.notebookscheduler.application.port.out.NotebookCatalog;
+import org.notebookscheduler.application.port.out.NotebookRunner;
+import org.notebookscheduler.domain.schedule.EntityType;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole module through HTTP: a schedule is created (DolphinScheduler stubbed at the HTTP level),
+ * the callback arrives exactly as DolphinScheduler's HTTP task would send it for that schedule, the
+ * execution is recorded, and the outbox holds its notification.
+ */
+@SpringBootTest(classes = {NotebookSchedulerApplication.class, ScheduleToNotificationSystemTest.Host.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+            "spring.datasource.url=jdbc:h2:mem:system;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+            "spring.jpa.hibernate.ddl-auto=validate",
+            "notebook.scheduler.enable=true",
+            "notebook.scheduler.auth-token=ds-auth-SECRET",
+            "notebook.scheduler.callback-token=cb-token-SECRET",
+            "notebook.scheduler.callback-url=http://notebook:9002",
+            "notebook.scheduler.dolphinscheduler.server-time-zone=Asia/Shanghai",
+            "notebook.scheduler.notification.level=all",
+            "notebook.scheduler.notification.webhook-url=https://open.feishu.cn/open-apis/bot/v2/hook/robot-SECRET"})
+class ScheduleToNotificationSystemTest {
+
+    private static final WireMockServer DOLPHIN = new WireMockServer(options().dynamicPort());
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PROJECT = "/dolphinscheduler/projects/ByzerScheduler";
+
+    static {
+        DOLPHIN.start();
+        stubDolphinScheduler();
+    }
+
+    @DynamicPropertySource
+    static void dolphinScheduler(DynamicPropertyRegistry registry) {
+        registry.add("notebook.scheduler.scheduler-url", () -> DOLPHIN.baseUrl() + "/dolphinscheduler");
+    }
+
+    @AfterAll
+    static void stop() {
+        DOLPHIN.stop();
+    }
+
+    /** The host: it knows notebook nb-1 of alice, and runs notebooks successfully. */
+    @TestConfiguration
+    static class Host {
+        @Bean
+        NotebookCatalog catalog() {
+            return (type, id) -> type == EntityType.NOTEBOOK && id.equals("nb-1")
+                    ? Optional.of(new NotebookCatalog.Entry(type, id, "sales report", "alice", "c0ffee"))
+                    : Optional.empty();
+        }
+
+        @Bean
+        NotebookRunner runner() {
+            return request -> new NotebookRunner.Outcome(true, request.owner(), Instant.parse("2026-11-24T18:00:01Z"),
+                    Instant.parse("2026-11-24T18:03:05Z"), null);
+        }
+    }
+
+    private static void stubDolphinScheduler() {
+        String ok = "{\"code\":0,\"msg\":\"success\",\"data\":null}";
+        DOLPHIN.stubFor(get(urlPathEqualTo("/dolphinscheduler/projects/list-paging")).willReturn(json(200,
+                "{\"code\":0,\"msg\":\"success\",\"data\":{\"totalList\":[{\"id\":1,\"name\":\"ByzerScheduler\"}],"
+                        + "\"total\":1,\"currentPage\":1,\"totalPage\":1}}")));
+        DOLPHIN.stubFor(get(urlPathEqualTo(PROJECT + "/process/verify-name")).willReturn(json(200, ok)));
+        DOLPHIN.stubFor(post(urlPathEqualTo(PROJECT + "/process/save")).willReturn(json(201, ok)));
+        DOLPHIN.stubFor(get(urlPathEqualTo(PROJECT + "/process/list-paging")).willReturn(json(200,
+                "{\"code\":0,\"msg\":\"success\",\"data\":{\"totalList\":[{\"id\":7,\"name\":\"[alice] sales daily\","
+                        + "\"releaseState\":\"OFFLINE\"}],\"total\":1,\"currentPage\":1,\"totalPage\":1}}")));
+        DOLPHIN.stubFor(post(urlPathEqualTo(PROJECT + "/process/release")).willReturn(json(200, ok)));
+        DOLPHIN.stubFor(get(urlPathEqualTo(PROJECT + "/schedule/list-paging")).inScenario("cron")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(json(200,
+                        "{\"code\":0,\"msg\":\"success\",\"data\":{\"totalList\":[],\"total\":0,\"currentPage\":1,\"totalPage\":1}}")));
+        DOLPHIN.stubFor(post(urlPathEqualTo(PROJECT + "/schedule/create")).inScenario("cron").willSetStateTo("made")
+                .willReturn(json(201, ok)));
+        DOLPHIN.stubFor(get(urlPathEqualTo(PROJECT + "/schedule/list-paging")).inScenario("cron")
+                .whenScenarioStateIs("made").willReturn(json(200,
+                        "{\"code\":0,\"msg\":\"success\",\"data\":{\"totalList\":[{\"id\":5,\"processDefinitionId\":7,"
+                                + "\"crontab\":\"0 0 2 * * ? *\",\"releaseState\":\"OFFLINE\"}],\"total\":1,"
+                                + "\"currentPage\":1,\"totalPage\":1}}")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder api(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Notebook-User", "alice");
+    }
+
+    /**
+     * The body DolphinScheduler 1.3.9's HTTP task sends for the task it was given: its BODY
+     * parameters with the time parameters substituted for a run fired at 2026-11-25 02:00.
+     */
+    private static String callbackAsDolphinSchedulerSendsIt() {
+        String definition = DOLPHIN.findAll(postRequestedFor(urlPathEqualTo(PROJECT + "/process/save"))).get(0)
+                .formParameter("processDefinitionJson").firstValue();
+        JsonNode task = JSON.readTree(definition).get("tasks").get(0);
+        Map<String, String> body = new LinkedHashMap<>();
+        for (JsonNode param : task.get("params").get("httpParams")) {
+            body.put(param.get("prop").asString(), param.get("value").asString()
+                    .replace("${system.datetime}", "20261125020000")
+                    .replace("${system.biz.date}", "20261124")
+                    .replace("${system.biz.curdate}", "20261125"));
+        }
+        assertThat(task.get("params").get("url").asString()).isEqualTo("http://notebook:9002/api/schedule/execution");
+        return JSON.writeValueAsString(body);
+    }
+
+    @Test
+    void a_schedule_created_over_http_is_called_back_its_run_recorded_and_its_notification_queued() throws Exception {
+        HttpResponse<String> created = send(api("/api/schedules").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "sales daily", "tasks": [{"entity": {"type": "notebook", "id": "nb-1"}}],
+                         "cron": {"expression": "0 2 * * *", "start": "2026-01-01T00:00:00"}}""")));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String scheduleId = JSON.readTree(created.body()).get("id").asString();
+
+        HttpResponse<String> callback = send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/schedule/execution"))
+                .header("Content-Type", "application/json").header("Content-Encoding", "UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(callbackAsDolphinSchedulerSendsIt())));
+        assertThat(callback.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> executions = send(api("/api/executions?scheduleId=" + scheduleId).GET());
+        JsonNode recorded = JSON.readTree(executions.body());
+        assertThat(recorded.get("total").asInt()).isEqualTo(1);
+        assertThat(recorded.get("items").get(0).get("status").asString()).isEqualTo("succeed");
+        assertThat(recorded.get("items").get(0).get("runKey").asString()).isEqualTo("20261125020000");
+        assertThat(recorded.get("items").get(0).get("durationSeconds").asInt()).isEqualTo(184);
+
+        Map<String, Object> outbox = jdbc.queryForMap(
+                "SELECT status, target_redacted, target_kind, body FROM notification_outbox WHERE schedule_id = ?",
+                scheduleId);
+        assertThat(outbox.get("status")).isEqualTo("PENDING");
+        assertThat(outbox.get("target_redacted")).isEqualTo("https://open.feishu.cn/…");
+        assertThat(outbox.get("target_kind")).isEqualTo("FEISHU");
+        assertThat((String) outbox.get("body")).contains("Byzer Notebook Schedule Task Notification:",
+                "sales daily", "00:03:04", "succeed");
+
+        HttpResponse<String> audit = send(api("/api/schedules/" + scheduleId + "/audit").GET());
+        assertThat(audit.body()).contains("CREATED", "LINKED", "EXECUTION_RECORDED").doesNotContain("SECRET");
+    }
+
+    @Test
+    void the_same_callback_with_a_wrong_token_is_401_and_leaves_no_trace() throws Exception {
+        Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM execution_result", Integer.class);
+
+        HttpResponse<String> callback = send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/schedule/execution"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"entity_type\":\"notebook\",\"entity_id\":\"nb-1\",\"token\":\"wrong\"}")));
+
+        assertThat(callback.statusCode()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM execution_result", Integer.class)).isEqualTo(before);
+    }
+}
