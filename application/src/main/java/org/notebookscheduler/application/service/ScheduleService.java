@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.notebookscheduler.application.port.in.ManageSchedulesUseCase;
 import org.notebookscheduler.application.port.in.ScheduleView;
 import org.notebookscheduler.application.port.in.UpdateSchedule;
@@ -130,28 +131,28 @@ public final class ScheduleService implements ManageSchedulesUseCase {
 
     @Override
     public ScheduleView online(ScheduleId id) {
-        Actor actor = access.actor();
-        Schedule schedule = access.load(id, actor);
-        Optional<ScheduleEvent> event = schedule.putOnline(actor, clock.instant());
-        if (event.isEmpty()) {
-            return view(schedule);
-        }
-        RemoteRef ref = ScheduleAccess.remoteOf(schedule);
-        gateway.online(ref);
-        return saveOrUndo(schedule, event.get(), () -> gateway.offline(ref));
+        return release(id, true);
     }
 
     @Override
     public ScheduleView offline(ScheduleId id) {
+        return release(id, false);
+    }
+
+    /** Changes the release state remotely, then locally; a local failure puts the remote one back. */
+    private ScheduleView release(ScheduleId id, boolean online) {
         Actor actor = access.actor();
         Schedule schedule = access.load(id, actor);
-        Optional<ScheduleEvent> event = schedule.takeOffline(actor, clock.instant());
+        Instant now = clock.instant();
+        Optional<ScheduleEvent> event = online ? schedule.putOnline(actor, now) : schedule.takeOffline(actor, now);
         if (event.isEmpty()) {
             return view(schedule);
         }
         RemoteRef ref = ScheduleAccess.remoteOf(schedule);
-        gateway.offline(ref);
-        return saveOrUndo(schedule, event.get(), () -> gateway.online(ref));
+        Consumer<RemoteRef> forward = online ? gateway::online : gateway::offline;
+        Consumer<RemoteRef> back = online ? gateway::offline : gateway::online;
+        forward.accept(ref);
+        return saveOrUndo(schedule, event.get(), () -> back.accept(ref));
     }
 
     @Override
