@@ -73,6 +73,11 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
     }
 
     @Override
+    public NotificationOutbox.Backlog backlog() {
+        return outbox.backlog(clock.instant());
+    }
+
+    @Override
     public int purgeDelivered() {
         return outbox.purgeDelivered(clock.instant().minus(settings.retention()));
     }

@@ -109,6 +109,24 @@ public abstract class NotificationOutboxContract {
     }
 
     @Test
+    void the_backlog_counts_pending_due_and_dead_and_knows_the_oldest_due() {
+        NotificationOutbox outbox = outbox();
+        outbox.enqueue(notification(ScheduleId.newId(), NOW.minusSeconds(90)));
+        outbox.enqueue(notification(ScheduleId.newId(), NOW.minusSeconds(30)));
+        outbox.enqueue(notification(ScheduleId.newId(), NOW.plusSeconds(60)));
+        Notification dead = notification(ScheduleId.newId(), NOW);
+        dead.failedPermanently("bad token");
+        outbox.enqueue(dead);
+
+        NotificationOutbox.Backlog backlog = outbox.backlog(NOW);
+
+        assertThat(backlog.pending()).isEqualTo(3);
+        assertThat(backlog.due()).isEqualTo(2);
+        assertThat(backlog.dead()).isEqualTo(1);
+        assertThat(backlog.oldestDue()).contains(NOW.minusSeconds(90));
+    }
+
+    @Test
     void purging_removes_only_delivered_notifications_older_than_the_cut() {
         NotificationOutbox outbox = outbox();
         Notification old = notification(ScheduleId.newId(), NOW);

@@ -90,6 +90,18 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox, Tra
         return purged.size();
     }
 
+    @Override
+    public synchronized Backlog backlog(Instant now) {
+        List<Notification> pending = rows.values().stream().map(Row::notification)
+                .filter(notification -> notification.status() == NotificationStatus.PENDING).toList();
+        List<Notification> due = pending.stream().filter(notification -> !notification.nextAttemptAt().isAfter(now))
+                .toList();
+        long dead = rows.values().stream().filter(row -> row.notification().status() == NotificationStatus.DEAD)
+                .count();
+        return new Backlog(pending.size(), due.size(), dead,
+                due.stream().map(Notification::nextAttemptAt).min(Comparator.naturalOrder()));
+    }
+
     /** Every row, in the order enqueued. */
     public synchronized List<Notification> all() {
         return rows.values().stream().map(row -> copy(row.notification())).toList();

@@ -5,6 +5,7 @@ import org.notebookscheduler.adapters.web.WebConfiguration;
 import org.notebookscheduler.bootstrap.config.ApplicationServicesConfiguration;
 import org.notebookscheduler.bootstrap.config.DisabledSchedulerConfiguration;
 import org.notebookscheduler.bootstrap.config.DolphinSchedulerConfiguration;
+import org.notebookscheduler.bootstrap.config.NotificationConfiguration;
 import org.notebookscheduler.bootstrap.config.SchedulerConfiguration;
 import org.notebookscheduler.bootstrap.config.SecretConverter;
 import org.notebookscheduler.bootstrap.host.StandaloneHostConfiguration;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @Import({SecretConverter.class, SchedulerConfiguration.class, PersistenceConfiguration.class,
     DolphinSchedulerConfiguration.class, DisabledSchedulerConfiguration.class, StandaloneHostConfiguration.class,
-    ApplicationServicesConfiguration.class, WebConfiguration.class, JobsConfiguration.class})
+    ApplicationServicesConfiguration.class, NotificationConfiguration.class, WebConfiguration.class,
+    JobsConfiguration.class})
 public class NotebookSchedulerAutoConfiguration {
 }

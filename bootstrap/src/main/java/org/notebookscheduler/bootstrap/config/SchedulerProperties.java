@@ -75,6 +75,8 @@ public record SchedulerProperties(
      * @param includeError   whether a failure's error message is in the text
      * @param maxErrorLength the error message is cut to this many characters
      * @param zone           the time zone the message's times are written in; the server's by default
+     * @param connectTimeout how long a delivery may take to connect to the robot
+     * @param requestTimeout how long a delivery may wait for the robot's answer
      */
     public record Notification(
             Secret webhookUrl,
@@ -84,7 +86,9 @@ public record SchedulerProperties(
             @DefaultValue(NotificationPolicy.DEFAULT_HEADER) String messageHeader,
             @DefaultValue("true") boolean includeError,
             @DefaultValue("256") int maxErrorLength,
-            ZoneId zone) {
+            ZoneId zone,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("10s") Duration requestTimeout) {
 
         public Notification {
             messageHeader = unquoted(messageHeader);
@@ -109,6 +113,7 @@ public record SchedulerProperties(
      * @param initialBackoff the wait after the first failure, doubled after each further one
      * @param maxBackoff     the longest wait between attempts
      * @param retention      delivered rows are purged after this
+     * @param purgeInterval  how often delivered rows past their retention are purged
      */
     public record Relay(
             @DefaultValue("true") boolean enabled,
@@ -118,7 +123,8 @@ public record SchedulerProperties(
             @DefaultValue("8") int maxAttempts,
             @DefaultValue("10s") Duration initialBackoff,
             @DefaultValue("30m") Duration maxBackoff,
-            @DefaultValue("7d") Duration retention) {
+            @DefaultValue("7d") Duration retention,
+            @DefaultValue("1h") Duration purgeInterval) {
     }
 
     /**
@@ -195,6 +201,9 @@ public record SchedulerProperties(
             checks.reject("relay.maxBackoff", "must not be shorter than notebook.scheduler.relay.initial-backoff");
         }
         checks.positive("relay.retention", relay.retention());
+        checks.positive("relay.purgeInterval", relay.purgeInterval());
+        checks.positive("notification.connectTimeout", notification.connectTimeout());
+        checks.positive("notification.requestTimeout", notification.requestTimeout());
         checks.positive("dolphinscheduler.connectTimeout", dolphinscheduler.connectTimeout());
         checks.positive("dolphinscheduler.readTimeout", dolphinscheduler.readTimeout());
         checks.atLeast("dolphinscheduler.maxAttempts", dolphinscheduler.maxAttempts(), 1);

@@ -36,7 +36,12 @@ import org.notebookscheduler.application.port.out.ExecutionStore;
 import org.notebookscheduler.application.port.out.NotificationOutbox;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.port.out.ScheduleStore;
+import org.notebookscheduler.application.port.out.DeliveryOutcome;
+import org.notebookscheduler.application.port.out.NotificationSender;
 import org.notebookscheduler.application.port.out.Transactions;
+import org.notebookscheduler.application.service.NotificationRelayService;
+import org.notebookscheduler.application.settings.RelaySettings;
+import org.notebookscheduler.domain.notification.DeliveryBackoff;
 import org.notebookscheduler.domain.audit.ScheduleEvent;
 import org.notebookscheduler.domain.audit.ScheduleEventType;
 import org.notebookscheduler.domain.execution.ExecutionId;
@@ -281,6 +286,75 @@ abstract class PersistenceSuite {
             } finally {
                 relays.shutdownNow();
             }
+        }
+
+        @Test
+        void three_relays_delivering_in_parallel_over_a_thousand_rows_deliver_each_exactly_once() throws Exception {
+            db().clean();
+            NotificationOutbox outbox = db().bean(NotificationOutbox.class);
+            for (int i = 0; i < 1000; i++) {
+                outbox.enqueue(Notification.pending(ScheduleId.newId(), ExecutionId.newId(),
+                        org.notebookscheduler.application.fakes.Examples.feishu(), "message " + i, NOW.minusMillis(i)));
+            }
+            java.util.concurrent.ConcurrentHashMap<String, Integer> sent = new java.util.concurrent.ConcurrentHashMap<>();
+            NotificationSender countingRobot = (target, text) -> {
+                sent.merge(text, 1, Integer::sum);
+                return new DeliveryOutcome.Delivered();
+            };
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService instances = Executors.newFixedThreadPool(3);
+            try {
+                List<Future<Integer>> relays = new ArrayList<>();
+                for (int instance = 1; instance <= 3; instance++) {
+                    NotificationRelayService relay = new NotificationRelayService(outbox, countingRobot,
+                            new RelaySettings("instance-" + instance, Duration.ofMinutes(2), 20,
+                                    DeliveryBackoff.defaults(), Duration.ofDays(7)),
+                            java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC), () -> 0.5);
+                    relays.add(instances.submit(() -> {
+                        start.await();
+                        int delivered = 0;
+                        int empty = 0;
+                        while (empty < 3) {
+                            int claimed = relay.relayDue().delivered();
+                            delivered += claimed;
+                            empty = claimed == 0 ? empty + 1 : 0;
+                        }
+                        return delivered;
+                    }));
+                }
+                start.countDown();
+                int total = 0;
+                for (Future<Integer> relay : relays) {
+                    total += relay.get();
+                }
+
+                assertThat(total).isEqualTo(1000);
+                assertThat(sent).hasSize(1000);
+                assertThat(sent.values()).containsOnly(1);
+                assertThat(outbox.backlog(NOW).pending()).isZero();
+            } finally {
+                instances.shutdownNow();
+            }
+        }
+
+        @Test
+        void a_relay_that_stops_mid_batch_loses_its_rows_to_another_relay_when_its_lease_runs_out() {
+            db().clean();
+            NotificationOutbox outbox = db().bean(NotificationOutbox.class);
+            Notification notification = notification(ScheduleId.newId(), NOW);
+            outbox.enqueue(notification);
+            outbox.claimDue("instance-that-died", NOW, Duration.ofMinutes(2), 10);
+            org.notebookscheduler.application.fakes.MutableClock clock =
+                    new org.notebookscheduler.application.fakes.MutableClock(NOW.plusSeconds(60));
+            NotificationRelayService survivor = new NotificationRelayService(outbox,
+                    (target, text) -> new DeliveryOutcome.Delivered(), RelaySettings.defaults("survivor"), clock,
+                    () -> 0.5);
+
+            assertThat(survivor.relayDue().claimed()).isZero();
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(survivor.relayDue().delivered()).isEqualTo(1);
+            assertThat(outbox.findById(notification.id()).orElseThrow().status())
+                    .isEqualTo(org.notebookscheduler.domain.notification.NotificationStatus.DELIVERED);
         }
 
         @Test

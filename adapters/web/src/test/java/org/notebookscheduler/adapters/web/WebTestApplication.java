@@ -8,6 +8,7 @@ import org.notebookscheduler.application.port.in.HandleExecutionCallbackUseCase;
 import org.notebookscheduler.application.port.in.ManageSchedulesUseCase;
 import org.notebookscheduler.application.port.in.QueryHistoryUseCase;
 import org.notebookscheduler.application.port.in.ReconcileSchedulesUseCase;
+import org.notebookscheduler.application.port.in.ReplayDeadNotificationsUseCase;
 import org.notebookscheduler.domain.schedule.RunSettings;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -51,6 +52,11 @@ public class WebTestApplication {
     @Bean
     ReconcileSchedulesUseCase reconciliation(TestWorld world) {
         return world.reconciliation;
+    }
+
+    @Bean
+    ReplayDeadNotificationsUseCase replay(TestWorld world) {
+        return world.replay;
     }
 
     @Bean

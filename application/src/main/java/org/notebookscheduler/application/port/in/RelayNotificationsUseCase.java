@@ -1,5 +1,7 @@
 package org.notebookscheduler.application.port.in;
 
+import org.notebookscheduler.application.port.out.NotificationOutbox;
+
 /** Deliver due notifications; every app instance relays, and no two deliver the same one. */
 public interface RelayNotificationsUseCase {
 
@@ -8,6 +10,9 @@ public interface RelayNotificationsUseCase {
 
     /** Removes delivered notifications past their retention; returns how many. */
     int purgeDelivered();
+
+    /** What is waiting in the outbox now. */
+    NotificationOutbox.Backlog backlog();
 
     record Report(int claimed, int delivered, int retrying, int dead) {
     }

@@ -32,4 +32,16 @@ public interface NotificationOutbox {
 
     /** Removes delivered notifications older than {@code before}; returns how many. */
     int purgeDelivered(Instant before);
+
+    /** How much is waiting, for the operators' gauges. */
+    Backlog backlog(Instant now);
+
+    /**
+     * @param pending   notifications not yet delivered nor dead
+     * @param due       of those, the ones whose next attempt is now or past
+     * @param dead      notifications that need someone to look at them
+     * @param oldestDue when the longest-waiting due notification became due
+     */
+    record Backlog(long pending, long due, long dead, Optional<Instant> oldestDue) {
+    }
 }

@@ -98,6 +98,14 @@ public class JpaNotificationOutbox implements NotificationOutbox {
         return repository.deleteDeliveredBefore(column(before));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Backlog backlog(Instant now) {
+        return new Backlog(repository.countByStatus(NotificationStatus.PENDING.name()),
+                repository.countDue(column(now)), repository.countByStatus(NotificationStatus.DEAD.name()),
+                Optional.ofNullable(repository.oldestDue(column(now))).map(row -> instant(row)));
+    }
+
     private static Specification<NotificationEntity> dead(DeadNotificationFilter filter) {
         return (root, query, builder) -> {
             List<Predicate> where = new ArrayList<>();

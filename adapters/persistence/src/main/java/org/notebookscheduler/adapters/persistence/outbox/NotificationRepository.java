@@ -10,6 +10,14 @@ import org.springframework.data.repository.query.Param;
 interface NotificationRepository extends JpaRepository<NotificationEntity, String>,
         JpaSpecificationExecutor<NotificationEntity> {
 
+    long countByStatus(String status);
+
+    @Query("select count(n) from NotificationEntity n where n.status = 'PENDING' and n.nextAttemptAt <= :now")
+    long countDue(@Param("now") LocalDateTime now);
+
+    @Query("select min(n.nextAttemptAt) from NotificationEntity n where n.status = 'PENDING' and n.nextAttemptAt <= :now")
+    LocalDateTime oldestDue(@Param("now") LocalDateTime now);
+
     @Modifying
     @Query("delete from NotificationEntity n where n.status = 'DELIVERED' and n.deliveredAt < :before")
     int deleteDeliveredBefore(@Param("before") LocalDateTime before);

@@ -1,0 +1,79 @@
+package org.notebookscheduler.adapters.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.notebookscheduler.application.fakes.Examples;
+import org.notebookscheduler.application.fakes.TestWorld;
+import org.notebookscheduler.application.port.in.ExecutionCallback;
+import org.notebookscheduler.application.port.out.DeliveryOutcome;
+import org.notebookscheduler.domain.notification.NotificationStatus;
+import org.notebookscheduler.domain.schedule.ScheduleId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Dead notifications over HTTP: listed without their robots' tokens, replayed one by one or by filter. */
+@SpringBootTest(classes = WebTestApplication.class)
+@AutoConfigureMockMvc
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class NotificationApiTest {
+
+    @Autowired
+    MockMvc http;
+
+    @Autowired
+    TestWorld world;
+
+    private ScheduleId schedule;
+
+    @BeforeEach
+    void aNotificationTheRobotRefused() {
+        schedule = world.scheduleService.create(Examples.oneNotebook("daily", "nb-1")).schedule().id();
+        world.runner.failWith("boom");
+        world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, "notebook", "nb-1", null, null, "r1",
+                Map.of()));
+        world.sender.then(new DeliveryOutcome.Permanent("Feishu refused with code 19001"));
+        world.relay.relayDue();
+    }
+
+    @Test
+    void dead_notifications_of_a_schedule_are_listed_with_their_error_and_without_the_robots_token() throws Exception {
+        http.perform(get("/api/notifications/dead?scheduleId=" + schedule)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].destination").value("https://open.feishu.cn/…"))
+                .andExpect(jsonPath("$.items[0].lastError").value("Feishu refused with code 19001"))
+                .andExpect(content().string(not(containsString("secret-token"))));
+    }
+
+    @Test
+    void a_dead_notification_replayed_over_http_is_delivered_by_the_next_relay_pass() throws Exception {
+        String id = world.outbox.all().get(0).id().toString();
+
+        http.perform(post("/api/notifications/" + id + "/replay")).andExpect(status().isAccepted());
+        world.relay.relayDue();
+
+        assertThat(world.outbox.all().get(0).status()).isEqualTo(NotificationStatus.DELIVERED);
+        http.perform(post("/api/notifications/" + id + "/replay")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("NOTIFICATION_NOT_DEAD"));
+    }
+
+    @Test
+    void replaying_by_filter_says_how_many() throws Exception {
+        http.perform(post("/api/notifications/dead/replay?scheduleId=" + schedule + "&error=19001"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.replayed").value(1));
+        http.perform(post("/api/notifications/dead/replay")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("scheduleId"));
+    }
+}

@@ -1,0 +1,29 @@
+package org.notebookscheduler.bootstrap.config;
+
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import org.notebookscheduler.adapters.webhook.WebhookSender;
+import org.notebookscheduler.application.port.out.NotificationOutbox;
+import org.notebookscheduler.application.port.out.NotificationSender;
+import org.notebookscheduler.application.service.NotificationRelayService;
+import org.notebookscheduler.application.settings.RelaySettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Delivery of the outbox: the IM robot senders and the relay that drives them. */
+@Configuration(proxyBeanMethods = false)
+public class NotificationConfiguration {
+
+    @Bean
+    NotificationSender notificationSender(SchedulerProperties properties, Clock clock) {
+        return new WebhookSender(properties.notification().connectTimeout(),
+                properties.notification().requestTimeout(), clock);
+    }
+
+    @Bean
+    NotificationRelayService notificationRelayService(NotificationOutbox outbox, NotificationSender sender,
+            RelaySettings settings, Clock clock) {
+        return new NotificationRelayService(outbox, sender, settings, clock,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+}
