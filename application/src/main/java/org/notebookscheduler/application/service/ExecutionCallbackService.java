@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.notebookscheduler.application.port.in.ExecutionCallback;
 import org.notebookscheduler.application.port.in.HandleExecutionCallbackUseCase;
+import org.notebookscheduler.application.port.out.Alarms;
 import org.notebookscheduler.application.port.out.AuditLog;
 import org.notebookscheduler.application.port.out.ExecutionStore;
 import org.notebookscheduler.application.port.out.NotebookRunner;
@@ -24,9 +25,11 @@ import org.notebookscheduler.domain.execution.ExecutionId;
 import org.notebookscheduler.domain.execution.ExecutionResult;
 import org.notebookscheduler.domain.execution.ExecutionStatus;
 import org.notebookscheduler.domain.notification.Notification;
+import org.notebookscheduler.domain.notification.NotificationPolicy;
 import org.notebookscheduler.domain.notification.WebhookTarget;
 import org.notebookscheduler.domain.schedule.EntityType;
 import org.notebookscheduler.domain.schedule.Schedule;
+import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.schedule.ScheduledTask;
 import org.notebookscheduler.domain.shared.Actor;
 import org.notebookscheduler.domain.shared.Check;
@@ -49,10 +52,11 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
     private final NotebookRunner runner;
     private final Transactions transactions;
     private final Clock clock;
+    private final Alarms alarms;
 
     public ExecutionCallbackService(CallbackSettings settings, NotificationSettings notifications,
             ScheduleStore schedules, ExecutionStore executions, AuditLog audit, NotificationOutbox outbox,
-            NotebookRunner runner, Transactions transactions, Clock clock) {
+            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms) {
         this.settings = settings;
         this.notifications = notifications;
         this.schedules = schedules;
@@ -62,6 +66,7 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
         this.runner = runner;
         this.transactions = transactions;
         this.clock = clock;
+        this.alarms = alarms;
     }
 
     @Override
@@ -85,13 +90,30 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
             return new Outcome(succeeded.get(), true);
         }
 
-        NotebookRunner.Outcome outcome = run(schedule, task, callback, requestedTimeout);
+        NotificationPolicy policy = schedule.definition().notifications().applyTo(notifications.policy());
+        List<WebhookTarget> destinations = schedule.definition().notifications()
+                .destinationsOr(notifications.destinations());
+        NotificationPolicy.RunInProgress inProgress = new NotificationPolicy.RunInProgress(schedule.name(),
+                task.name(), task.entity(), schedule.owner(), clock.instant(), attempts.size() + 1);
+        if (policy.notifyOnStart()) {
+            transactions.run(() -> enqueue(schedule.id(), null, destinations,
+                    policy.renderStarted(inProgress, notifications.zone())));
+        }
+        Optional<Alarms.Alarm> warning = policy.longRunWarningAfter().map(after -> alarms.set(after,
+                () -> transactions.run(() -> enqueue(schedule.id(), null, destinations,
+                        policy.renderStillRunning(inProgress, after, notifications.zone())))));
+        NotebookRunner.Outcome outcome;
+        try {
+            outcome = run(schedule, task, callback, requestedTimeout);
+        } finally {
+            warning.ifPresent(Alarms.Alarm::cancel);
+        }
         ExecutionResult result = new ExecutionResult(ExecutionId.newId(), schedule.id(), schedule.name(),
                 schedule.owner(), task.name(), task.entity(), runKey, attempts.size() + 1,
                 outcome.succeeded() ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED,
                 outcome.executedBy() != null ? outcome.executedBy() : schedule.owner(), outcome.startedAt(),
                 outcome.finishedAt(), outcome.succeeded() ? null : outcome.error());
-        transactions.run(() -> record(result));
+        transactions.run(() -> record(result, policy, destinations));
         return new Outcome(result, false);
     }
 
@@ -145,17 +167,22 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
         return timeout.compareTo(settings.maxTimeout()) > 0 ? settings.maxTimeout() : timeout;
     }
 
-    private void record(ExecutionResult result) {
+    private void record(ExecutionResult result, NotificationPolicy policy, List<WebhookTarget> destinations) {
         executions.save(result);
         Instant now = clock.instant();
         audit.append(ScheduleEvent.of(result.scheduleId(), ScheduleEventType.EXECUTION_RECORDED,
                 Actor.SCHEDULER.name(), now, "task '" + result.taskName() + "' attempt " + result.attempt() + " of run "
                         + result.runKey() + " " + result.status().label()));
-        if (notifications.policy().shouldNotify(result)) {
-            String text = notifications.policy().render(result, notifications.zone());
-            for (WebhookTarget destination : notifications.destinations()) {
-                outbox.enqueue(Notification.pending(result.scheduleId(), result.id(), destination, text, now));
-            }
+        if (policy.shouldNotify(result)) {
+            enqueue(result.scheduleId(), result.id(), destinations, policy.render(result, notifications.zone()));
+        }
+    }
+
+    private void enqueue(ScheduleId scheduleId, ExecutionId executionId, List<WebhookTarget> destinations,
+            String text) {
+        Instant now = clock.instant();
+        for (WebhookTarget destination : destinations) {
+            outbox.enqueue(Notification.pending(scheduleId, executionId, destination, text, now));
         }
     }
 }

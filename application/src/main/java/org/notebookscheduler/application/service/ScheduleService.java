@@ -237,7 +237,7 @@ public final class ScheduleService implements ManageSchedulesUseCase {
             tasks.add(resolved);
         }
         return new ScheduleDefinition(definition.name(), definition.description(), tasks, definition.cron(),
-                definition.runSettings());
+                definition.runSettings(), definition.notifications());
     }
 
     private void assertNoConflicts(Schedule schedule) {

@@ -14,6 +14,7 @@ public final class FakeNotebookRunner implements NotebookRunner {
     private final List<Request> requests = new ArrayList<>();
     private Duration runTime = Duration.ofMinutes(3);
     private Function<Request, String> failure = request -> null;
+    private Runnable whileRunning = () -> { };
 
     public FakeNotebookRunner(MutableClock clock) {
         this.clock = clock;
@@ -32,6 +33,11 @@ public final class FakeNotebookRunner implements NotebookRunner {
         runTime = duration;
     }
 
+    /** Something that happens after the run has taken its time and before it returns (an alarm going off). */
+    public void whileRunning(Runnable action) {
+        whileRunning = action;
+    }
+
     public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -41,6 +47,7 @@ public final class FakeNotebookRunner implements NotebookRunner {
         requests.add(request);
         Instant started = clock.instant();
         clock.advance(runTime);
+        whileRunning.run();
         String error = failure.apply(request);
         return new Outcome(error == null, request.owner(), started, clock.instant(), error);
     }

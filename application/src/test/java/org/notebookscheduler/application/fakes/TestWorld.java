@@ -34,6 +34,7 @@ public final class TestWorld {
     public final FakeNotebookRunner runner = new FakeNotebookRunner(clock);
     public final FakeCurrentUser currentUser = new FakeCurrentUser(Actor.user("alice"));
     public final ScriptedNotificationSender sender = new ScriptedNotificationSender();
+    public final ManualAlarms alarms = new ManualAlarms(clock);
 
     public final ScheduleService scheduleService;
     public final RunControlService runControl;
@@ -58,7 +59,7 @@ public final class TestWorld {
         callbacks = new ExecutionCallbackService(
                 CallbackSettings.withToken(Secret.of(CALLBACK_TOKEN, "callbackToken")),
                 new NotificationSettings(policy, destinations, ZoneId.of("Asia/Shanghai")),
-                schedules, executions, audit, outbox, runner, transactions, clock);
+                schedules, executions, audit, outbox, runner, transactions, clock, alarms);
         relay = new NotificationRelayService(outbox, sender, RelaySettings.defaults("relay-1"), clock, () -> 0.5);
         replay = new DeadNotificationReplayService(outbox, schedules, currentUser, audit, transactions, clock);
         reconciliation = new ReconciliationService(schedules, audit, gateway, currentUser, transactions, clock);

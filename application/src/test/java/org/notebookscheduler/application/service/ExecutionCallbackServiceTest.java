@@ -225,7 +225,7 @@ class ExecutionCallbackServiceTest {
                 org.notebookscheduler.application.settings.CallbackSettings.withToken(
                         org.notebookscheduler.domain.shared.Secret.of(TestWorld.CALLBACK_TOKEN, "callbackToken")),
                 org.notebookscheduler.application.settings.NotificationSettings.none(), world.schedules,
-                world.executions, world.audit, world.outbox, broken, world.transactions, world.clock);
+                world.executions, world.audit, world.outbox, broken, world.transactions, world.clock, world.alarms);
 
         Outcome outcome = service.handle(callback(TestWorld.CALLBACK_TOKEN, "nb-1", RUN));
 

@@ -1,6 +1,9 @@
 package org.notebookscheduler.bootstrap.config;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.notebookscheduler.application.port.out.Alarms;
 import org.notebookscheduler.application.port.out.AuditLog;
 import org.notebookscheduler.application.port.out.CurrentUser;
 import org.notebookscheduler.application.port.out.ExecutionStore;
@@ -12,6 +15,7 @@ import org.notebookscheduler.application.port.out.SchedulerGateway;
 import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.application.service.DeadNotificationReplayService;
 import org.notebookscheduler.application.service.ExecutionCallbackService;
+import org.notebookscheduler.application.service.ExecutorAlarms;
 import org.notebookscheduler.application.service.HistoryService;
 import org.notebookscheduler.application.service.ReconciliationService;
 import org.notebookscheduler.application.service.RunControlService;
@@ -46,9 +50,24 @@ public class ApplicationServicesConfiguration {
     @Bean
     ExecutionCallbackService executionCallbackService(CallbackSettings settings, NotificationSettings notifications,
             ScheduleStore store, ExecutionStore executions, AuditLog audit, NotificationOutbox outbox,
-            NotebookRunner runner, Transactions transactions, Clock clock) {
+            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms) {
         return new ExecutionCallbackService(settings, notifications, store, executions, audit, outbox, runner,
-                transactions, clock);
+                transactions, clock, alarms);
+    }
+
+    /** One thread for the long-run warnings of every run in progress. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService alarmExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "notebook-scheduler-alarms");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    Alarms alarms(ScheduledExecutorService alarmExecutor) {
+        return new ExecutorAlarms(alarmExecutor);
     }
 
     @Bean

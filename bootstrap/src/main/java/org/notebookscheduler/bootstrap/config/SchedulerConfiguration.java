@@ -10,6 +10,7 @@ import org.notebookscheduler.application.settings.CallbackSettings;
 import org.notebookscheduler.application.settings.NotificationSettings;
 import org.notebookscheduler.application.settings.RelaySettings;
 import org.notebookscheduler.domain.notification.DeliveryBackoff;
+import org.notebookscheduler.domain.notification.MessageTemplate;
 import org.notebookscheduler.domain.notification.NotificationPolicy;
 import org.notebookscheduler.domain.notification.WebhookTarget;
 import org.notebookscheduler.domain.schedule.RunSettings;
@@ -66,7 +67,9 @@ public class SchedulerConfiguration {
     NotificationSettings notificationSettings(SchedulerProperties properties) {
         SchedulerProperties.Notification notification = properties.notification();
         NotificationPolicy policy = new NotificationPolicy(notification.level(), notification.messageHeader(),
-                notification.includeError(), notification.maxErrorLength());
+                notification.includeError(), notification.maxErrorLength(),
+                MessageTemplate.of(notification.template(), SchedulerProperties.PREFIX + ".notification.template"),
+                notification.notifyOnStart(), notification.longRunWarning());
         List<WebhookTarget> destinations = Optional.ofNullable(notification.webhookUrl())
                 .map(url -> WebhookTarget.of(url.reveal(), notification.webhookKind(),
                         Optional.ofNullable(notification.webhookSecret()).map(Secret::reveal).orElse(null),

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
+import org.notebookscheduler.domain.notification.MessageTemplate;
 import org.notebookscheduler.domain.notification.NotificationLevel;
 import org.notebookscheduler.domain.notification.NotificationPolicy;
 import org.notebookscheduler.domain.notification.WebhookKind;
@@ -12,6 +13,7 @@ import org.notebookscheduler.domain.schedule.FailureStrategy;
 import org.notebookscheduler.domain.schedule.Priority;
 import org.notebookscheduler.domain.schedule.RunSettings;
 import org.notebookscheduler.domain.schedule.WarningType;
+import org.notebookscheduler.domain.shared.RefusedException;
 import org.notebookscheduler.domain.shared.Secret;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -77,6 +79,9 @@ public record SchedulerProperties(
      * @param zone           the time zone the message's times are written in; the server's by default
      * @param connectTimeout how long a delivery may take to connect to the robot
      * @param requestTimeout how long a delivery may wait for the robot's answer
+     * @param template       the message with {@code {placeholders}}; the reference product's text when empty
+     * @param notifyOnStart  whether the start of a run is announced too
+     * @param longRunWarning a run still going after this long is announced while it runs; never when empty
      */
     public record Notification(
             Secret webhookUrl,
@@ -88,7 +93,10 @@ public record SchedulerProperties(
             @DefaultValue("256") int maxErrorLength,
             ZoneId zone,
             @DefaultValue("5s") Duration connectTimeout,
-            @DefaultValue("10s") Duration requestTimeout) {
+            @DefaultValue("10s") Duration requestTimeout,
+            String template,
+            @DefaultValue("false") boolean notifyOnStart,
+            Duration longRunWarning) {
 
         public Notification {
             messageHeader = unquoted(messageHeader);
@@ -203,6 +211,10 @@ public record SchedulerProperties(
         checks.positive("relay.retention", relay.retention());
         checks.positive("relay.purgeInterval", relay.purgeInterval());
         checks.positive("notification.connectTimeout", notification.connectTimeout());
+        if (notification.longRunWarning() != null) {
+            checks.positive("notification.longRunWarning", notification.longRunWarning());
+        }
+        checks.template("notification.template", notification.template());
         checks.positive("notification.requestTimeout", notification.requestTimeout());
         checks.positive("dolphinscheduler.connectTimeout", dolphinscheduler.connectTimeout());
         checks.positive("dolphinscheduler.readTimeout", dolphinscheduler.readTimeout());
@@ -251,6 +263,14 @@ public record SchedulerProperties(
         void positive(String field, Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
                 reject(field, "must be a positive duration such as 30s, 5m or 2h");
+            }
+        }
+
+        void template(String field, String value) {
+            try {
+                MessageTemplate.of(value, field);
+            } catch (RefusedException e) {
+                reject(field, e.getMessage().replaceFirst("^\\S+ ", ""));
             }
         }
 

@@ -192,6 +192,24 @@ class SchedulerPropertiesTest {
     }
 
     @Test
+    void a_message_template_with_an_unknown_placeholder_stops_startup_naming_the_property() {
+        runner.withPropertyValues("notebook.scheduler.notification.template={stauts}").run(context -> assertThat(
+                failureOf(context)).contains("notebook.scheduler.notification.template", "{stauts}"));
+    }
+
+    @Test
+    void the_start_notice_long_run_warning_and_template_bind_into_the_global_policy() {
+        runner.withPropertyValues("notebook.scheduler.notification.notify-on-start=true",
+                "notebook.scheduler.notification.long-run-warning=90m",
+                "notebook.scheduler.notification.template={scheduleName}: {status}").run(context -> {
+                    NotificationPolicy policy = context.getBean(NotificationSettings.class).policy();
+                    assertThat(policy.notifyOnStart()).isTrue();
+                    assertThat(policy.longRunWarningAfter()).contains(Duration.ofMinutes(90));
+                    assertThat(policy.template().text()).isEqualTo("{scheduleName}: {status}");
+                });
+    }
+
+    @Test
     void a_zero_lease_stops_startup_naming_the_property() {
         runner.withPropertyValues("notebook.scheduler.relay.lease=0s").run(context -> assertThat(
                 failureOf(context)).contains("notebook.scheduler.relay.lease must be a positive duration"));

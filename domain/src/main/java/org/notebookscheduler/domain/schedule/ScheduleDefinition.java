@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.notebookscheduler.domain.audit.FieldChange;
+import org.notebookscheduler.domain.notification.NotificationOverrides;
 import org.notebookscheduler.domain.shared.Check;
 import org.notebookscheduler.domain.shared.RefusedException;
 
@@ -12,7 +13,7 @@ import org.notebookscheduler.domain.shared.RefusedException;
  * runs. It validates itself on construction, so a definition that exists is a valid one.
  */
 public record ScheduleDefinition(String name, String description, List<ScheduledTask> tasks, CronSpec cron,
-        RunSettings runSettings) {
+        RunSettings runSettings, NotificationOverrides notifications) {
 
     public static final int MAX_NAME_LENGTH = 100;
     public static final int MAX_DESCRIPTION_LENGTH = 1000;
@@ -23,6 +24,13 @@ public record ScheduleDefinition(String name, String description, List<Scheduled
         tasks = List.copyOf(TaskGraph.validate(tasks));
         Check.required(cron, "cron");
         runSettings = runSettings == null ? RunSettings.defaults() : runSettings;
+        notifications = notifications == null ? NotificationOverrides.none() : notifications;
+    }
+
+    /** A definition whose notifications follow the global settings. */
+    public ScheduleDefinition(String name, String description, List<ScheduledTask> tasks, CronSpec cron,
+            RunSettings runSettings) {
+        this(name, description, tasks, cron, runSettings, NotificationOverrides.none());
     }
 
     /** Builds each task with its index as the field path, so a refusal says which task is wrong. */
@@ -60,6 +68,7 @@ public record ScheduleDefinition(String name, String description, List<Scheduled
                 next.runSettings.failureStrategy());
         FieldChange.collect(changes, "runSettings.priority", runSettings.priority(), next.runSettings.priority());
         FieldChange.collect(changes, "runSettings.workerGroup", runSettings.workerGroup(), next.runSettings.workerGroup());
+        FieldChange.collect(changes, "notifications", notifications.describe(), next.notifications.describe());
         for (ScheduledTask task : tasks) {
             Optional<ScheduledTask> after = next.task(task.name());
             FieldChange.collect(changes, "tasks[" + task.name() + "]", task.describe(),

@@ -208,6 +208,54 @@ abstract class PersistenceSuite {
     }
 
     @Nested
+    class ScheduleNotifications {
+
+        private Schedule withOverrides(String name, String notebookId,
+                org.notebookscheduler.domain.notification.NotificationOverrides overrides) {
+            return Schedule.create(ScheduleId.newId(), "alice", new org.notebookscheduler.domain.schedule.ScheduleDefinition(
+                    name, null, List.of(ScheduledTask.of("run", notebook(notebookId))),
+                    org.notebookscheduler.application.fakes.Examples.daily(),
+                    org.notebookscheduler.domain.schedule.RunSettings.defaults(), overrides), NOW).schedule();
+        }
+
+        @Test
+        void a_schedules_own_notification_settings_and_signed_destinations_are_kept() {
+            db().clean();
+            ScheduleStore store = db().bean(ScheduleStore.class);
+            var overrides = new org.notebookscheduler.domain.notification.NotificationOverrides(
+                    org.notebookscheduler.domain.notification.NotificationLevel.ALL, "Team X:",
+                    org.notebookscheduler.domain.notification.MessageTemplate.of("{scheduleName}: {status}", "t"),
+                    true, Duration.ofMinutes(90), List.of(
+                            org.notebookscheduler.domain.notification.WebhookTarget.of(
+                                    "https://oapi.dingtalk.com/robot/send?access_token=tok", null, "SECabc", "url"),
+                            org.notebookscheduler.application.fakes.Examples.feishu()));
+            Schedule schedule = withOverrides("daily", "nb-1", overrides);
+
+            store.save(schedule);
+
+            var found = store.findById(schedule.id()).orElseThrow().definition().notifications();
+            assertThat(found).isEqualTo(overrides);
+            assertThat(found.destinations().get(0).signingSecret()).isPresent();
+        }
+
+        @Test
+        void no_destinations_of_its_own_differs_from_an_empty_list_of_them() {
+            db().clean();
+            ScheduleStore store = db().bean(ScheduleStore.class);
+            Schedule inherits = withOverrides("inherits", "nb-1",
+                    org.notebookscheduler.domain.notification.NotificationOverrides.none());
+            Schedule silent = withOverrides("silent", "nb-2", new org.notebookscheduler.domain.notification
+                    .NotificationOverrides(null, null, null, null, null, List.of()));
+
+            store.save(inherits);
+            store.save(silent);
+
+            assertThat(store.findById(inherits.id()).orElseThrow().definition().notifications().destinations()).isNull();
+            assertThat(store.findById(silent.id()).orElseThrow().definition().notifications().destinations()).isEmpty();
+        }
+    }
+
+    @Nested
     class History {
 
         @Test

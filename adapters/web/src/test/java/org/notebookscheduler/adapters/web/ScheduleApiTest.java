@@ -228,6 +228,42 @@ class ScheduleApiTest {
     }
 
     @Test
+    void a_schedules_own_notification_settings_are_taken_and_shown_without_the_robots_tokens() throws Exception {
+        String body = DAILY.replace("\"runSettings\"", """
+                "notifications": {"level": "all", "notifyOnStart": true, "longRunWarningSeconds": 5400,
+                  "template": "{scheduleName}: {status}",
+                  "destinations": [{"url": "https://oapi.dingtalk.com/robot/send?access_token=dt-SECRET",
+                                    "signingSecret": "SEC-SECRET"}]},
+                "runSettings\"""");
+
+        create(body).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.notifications.level").value("all"))
+                .andExpect(jsonPath("$.notifications.longRunWarningSeconds").value(5400))
+                .andExpect(jsonPath("$.notifications.destinations[0].kind").value("DINGTALK"))
+                .andExpect(jsonPath("$.notifications.destinations[0].destination").value("https://oapi.dingtalk.com/…"))
+                .andExpect(jsonPath("$.notifications.destinations[0].signed").value(true))
+                .andExpect(content().string(not(containsString("SECRET"))));
+    }
+
+    @Test
+    void a_template_with_an_unknown_placeholder_is_a_400_naming_it() throws Exception {
+        create(DAILY.replace("\"runSettings\"", "\"notifications\": {\"template\": \"{stauts}\"}, \"runSettings\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("notifications.template"));
+        nothingStored();
+    }
+
+    @Test
+    void a_destination_that_is_not_an_http_url_is_a_400_naming_it_without_echoing_it() throws Exception {
+        create(DAILY.replace("\"runSettings\"",
+                "\"notifications\": {\"destinations\": [{\"url\": \"ftp://robot/tok-SECRET\"}]}, \"runSettings\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("notifications.destinations[0].url"))
+                .andExpect(content().string(not(containsString("tok-SECRET"))));
+        nothingStored();
+    }
+
+    @Test
     void running_now_is_accepted_and_audited() throws Exception {
         String id = createdId();
 

@@ -1,11 +1,16 @@
 package org.notebookscheduler.adapters.persistence.schedule;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -90,6 +95,61 @@ public class ScheduleEntity {
     @OneToMany(mappedBy = "schedule", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("taskOrder")
     List<ScheduleTaskEntity> tasks = new ArrayList<>();
+
+    @Column(name = "notify_level", length = 16)
+    String notifyLevel;
+
+    @Column(name = "notify_header", length = 1000)
+    String notifyHeader;
+
+    @Column(name = "notify_template", length = 4000)
+    String notifyTemplate;
+
+    @Column(name = "notify_on_start")
+    Boolean notifyOnStart;
+
+    @Column(name = "long_run_warning_seconds")
+    Long longRunWarningSeconds;
+
+    @Column(name = "own_destinations", nullable = false)
+    boolean ownDestinations;
+
+    @ElementCollection
+    @CollectionTable(name = "schedule_destination", joinColumns = @JoinColumn(name = "schedule_id"))
+    @OrderColumn(name = "dest_order")
+    List<Destination> destinations = new ArrayList<>();
+
+    /** A robot of this schedule's; its URL and secret are credentials. */
+    @Embeddable
+    public static class Destination {
+
+        @Column(name = "target_url", nullable = false, length = 2000)
+        String url;
+
+        @Column(name = "target_redacted", nullable = false)
+        String redacted;
+
+        @Column(name = "target_kind", nullable = false, length = 16)
+        String kind;
+
+        @Column(name = "signing_secret", length = 512)
+        String signingSecret;
+
+        protected Destination() {
+        }
+
+        Destination(String url, String redacted, String kind, String signingSecret) {
+            this.url = url;
+            this.redacted = redacted;
+            this.kind = kind;
+            this.signingSecret = signingSecret;
+        }
+
+        @Override
+        public String toString() {
+            return kind + " " + redacted;
+        }
+    }
 
     protected ScheduleEntity() {
     }

@@ -9,6 +9,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import org.notebookscheduler.domain.notification.MessageTemplate;
+import org.notebookscheduler.domain.notification.NotificationLevel;
+import org.notebookscheduler.domain.notification.NotificationOverrides;
+import org.notebookscheduler.domain.notification.WebhookKind;
+import org.notebookscheduler.domain.notification.WebhookTarget;
 import org.notebookscheduler.domain.schedule.CronSpec;
 import org.notebookscheduler.domain.schedule.EntityRef;
 import org.notebookscheduler.domain.schedule.EntityType;
@@ -22,6 +27,7 @@ import org.notebookscheduler.domain.schedule.ScheduleDefinition;
 import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.schedule.ScheduledTask;
 import org.notebookscheduler.domain.schedule.WarningType;
+import org.notebookscheduler.domain.shared.Secret;
 
 /** The one place that knows how a {@link Schedule} lies in its tables. */
 final class ScheduleMapper {
@@ -34,11 +40,40 @@ final class ScheduleMapper {
         CronSpec cron = CronSpec.of(row.cronExpression, row.cronStart, row.cronEnd, ZoneId.of(row.cronZone));
         RunSettings runSettings = new RunSettings(WarningType.valueOf(row.warningType), row.warningGroupId,
                 FailureStrategy.valueOf(row.failureStrategy), Priority.valueOf(row.priority), row.workerGroup);
-        ScheduleDefinition definition = new ScheduleDefinition(row.name, row.description, tasks, cron, runSettings);
+        ScheduleDefinition definition = new ScheduleDefinition(row.name, row.description, tasks, cron, runSettings,
+                notifications(row));
         RemoteRef remote = row.remoteDefinitionId == null ? null
                 : new RemoteRef(row.remoteScheduler, row.remoteProject, row.remoteDefinitionId, row.remoteCronScheduleId);
         return Schedule.restore(ScheduleId.of(row.id), row.owner, definition, ReleaseState.valueOf(row.releaseState),
                 remote, instant(row.createdAt), instant(row.updatedAt), row.version);
+    }
+
+    private static NotificationOverrides notifications(ScheduleEntity row) {
+        List<WebhookTarget> destinations = row.ownDestinations ? row.destinations.stream()
+                .map(destination -> WebhookTarget.of(destination.url, WebhookKind.valueOf(destination.kind),
+                        destination.signingSecret, "notifications.destinations"))
+                .toList() : null;
+        return new NotificationOverrides(row.notifyLevel == null ? null : NotificationLevel.valueOf(row.notifyLevel),
+                row.notifyHeader, row.notifyTemplate == null ? null : MessageTemplate.of(row.notifyTemplate,
+                        "notifications.template"),
+                row.notifyOnStart, row.longRunWarningSeconds == null ? null
+                        : Duration.ofSeconds(row.longRunWarningSeconds), destinations);
+    }
+
+    private static void copyNotifications(NotificationOverrides notifications, ScheduleEntity row) {
+        row.notifyLevel = notifications.level() == null ? null : notifications.level().name();
+        row.notifyHeader = notifications.header();
+        row.notifyTemplate = notifications.template() == null ? null : notifications.template().text();
+        row.notifyOnStart = notifications.notifyOnStart();
+        row.longRunWarningSeconds = notifications.longRunWarning() == null ? null
+                : notifications.longRunWarning().toSeconds();
+        row.ownDestinations = notifications.destinations() != null;
+        List<ScheduleEntity.Destination> destinations = notifications.destinations() == null ? List.of()
+                : notifications.destinations().stream().map(target -> new ScheduleEntity.Destination(
+                        target.url().reveal(), target.redacted(), target.kind().name(),
+                        target.signingSecret().map(Secret::reveal).orElse(null))).toList();
+        row.destinations.clear();
+        row.destinations.addAll(destinations);
     }
 
     static List<ScheduledTask> tasks(ScheduleEntity row) {
@@ -74,6 +109,7 @@ final class ScheduleMapper {
         row.remoteProject = remote == null ? null : remote.project();
         row.remoteDefinitionId = remote == null ? null : remote.definitionId();
         row.remoteCronScheduleId = remote == null ? null : remote.cronScheduleId();
+        copyNotifications(definition.notifications(), row);
         row.createdAt = column(schedule.createdAt());
         row.updatedAt = column(schedule.updatedAt());
     }

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param version for an update: the version the client last read; a newer stored one refuses the edit
  */
 public record ScheduleRequest(String name, String description, List<Task> tasks, Cron cron, RunSettings runSettings,
-        Long version) {
+        Notifications notifications, Long version) {
 
     /**
      * @param entity   which notebook or workflow; its name comes from the host
@@ -36,5 +36,23 @@ public record ScheduleRequest(String name, String description, List<Task> tasks,
 
     public record RunSettings(String warningType, Long warningGroupId, String failureStrategy,
             String instancePriority, String workerGroup) {
+    }
+
+    /**
+     * This schedule's own notification settings; anything left out follows the global ones.
+     *
+     * @param level        {@code all} or {@code failed}
+     * @param template     the message, with placeholders such as {@code {status}}; the reference text when absent
+     * @param destinations the robots to tell instead of the global one; an empty list tells no one
+     */
+    public record Notifications(String level, String header, String template, Boolean notifyOnStart,
+            Long longRunWarningSeconds, List<Destination> destinations) {
+    }
+
+    /**
+     * @param kind          FEISHU, DINGTALK, WECOM, SLACK or GENERIC; detected from the URL when absent
+     * @param signingSecret for Feishu and DingTalk robots that sign, and signed generic webhooks
+     */
+    public record Destination(String url, String kind, String signingSecret) {
     }
 }

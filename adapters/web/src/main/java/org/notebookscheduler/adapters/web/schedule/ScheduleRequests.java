@@ -11,6 +11,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.notebookscheduler.adapters.web.Enums;
+import org.notebookscheduler.domain.notification.MessageTemplate;
+import org.notebookscheduler.domain.notification.NotificationLevel;
+import org.notebookscheduler.domain.notification.NotificationOverrides;
+import org.notebookscheduler.domain.notification.WebhookKind;
+import org.notebookscheduler.domain.notification.WebhookTarget;
 import org.notebookscheduler.domain.schedule.CronSpec;
 import org.notebookscheduler.domain.schedule.EntityRef;
 import org.notebookscheduler.domain.schedule.EntityType;
@@ -41,7 +46,7 @@ public final class ScheduleRequests {
         Check.required(request, "body");
         List<ScheduledTask> tasks = ScheduleDefinition.tasks(tasks(request.tasks()));
         return new ScheduleDefinition(request.name(), request.description(), tasks, cron(request.cron()),
-                runSettings(request.runSettings()));
+                runSettings(request.runSettings()), notifications(request.notifications()));
     }
 
     private List<ScheduleDefinition.TaskSupplier> tasks(List<ScheduleRequest.Task> tasks) {
@@ -88,6 +93,35 @@ public final class ScheduleRequests {
             throw new RefusedException(ErrorCode.FIELD_OUT_OF_RANGE, "cron.timeZone",
                     "cron.timeZone must be a time zone id such as Asia/Shanghai or UTC");
         }
+    }
+
+    private static NotificationOverrides notifications(ScheduleRequest.Notifications notifications) {
+        if (notifications == null) {
+            return NotificationOverrides.none();
+        }
+        List<WebhookTarget> destinations = null;
+        if (notifications.destinations() != null) {
+            destinations = new ArrayList<>();
+            for (int i = 0; i < notifications.destinations().size(); i++) {
+                ScheduleRequest.Destination destination = notifications.destinations().get(i);
+                String field = "notifications.destinations[" + i + "]";
+                Check.required(destination, field);
+                destinations.add(WebhookTarget.of(destination.url(),
+                        Enums.parse(WebhookKind.class, destination.kind(), field + ".kind"), destination.signingSecret(),
+                        field + ".url"));
+            }
+        }
+        Long warning = notifications.longRunWarningSeconds();
+        if (warning != null && warning <= 0) {
+            throw new RefusedException(ErrorCode.FIELD_OUT_OF_RANGE, "notifications.longRunWarningSeconds",
+                    "notifications.longRunWarningSeconds must be positive");
+        }
+        return new NotificationOverrides(
+                Enums.parse(NotificationLevel.class, notifications.level(), "notifications.level"),
+                notifications.header(),
+                notifications.template() == null ? null
+                        : MessageTemplate.of(notifications.template(), "notifications.template"),
+                notifications.notifyOnStart(), warning == null ? null : Duration.ofSeconds(warning), destinations);
     }
 
     private RunSettings runSettings(ScheduleRequest.RunSettings settings) {

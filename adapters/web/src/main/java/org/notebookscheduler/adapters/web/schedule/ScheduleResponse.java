@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.notebookscheduler.application.port.in.ScheduleView;
+import org.notebookscheduler.domain.notification.NotificationOverrides;
 import org.notebookscheduler.domain.schedule.RemoteRef;
 import org.notebookscheduler.domain.schedule.RunSettings;
 import org.notebookscheduler.domain.schedule.Schedule;
@@ -14,7 +15,26 @@ import org.notebookscheduler.domain.schedule.ScheduledTask;
 /** A schedule as the API shows it, with the next five times its cron fires. */
 public record ScheduleResponse(String id, String owner, String name, String description, String releaseState,
         long version, Instant createdAt, Instant updatedAt, Cron cron, Settings runSettings, List<Task> tasks,
-        Remote remote, List<OffsetDateTime> nextFireTimes) {
+        Notifications notifications, Remote remote, List<OffsetDateTime> nextFireTimes) {
+
+    /** Null parts follow the global settings; a destination shows only its kind and host. */
+    public record Notifications(String level, String header, String template, Boolean notifyOnStart,
+            Long longRunWarningSeconds, List<Destination> destinations) {
+
+        static Notifications of(NotificationOverrides overrides) {
+            return new Notifications(overrides.level() == null ? null : overrides.level().name().toLowerCase(),
+                    overrides.header(), overrides.template() == null ? null : overrides.template().text(),
+                    overrides.notifyOnStart(),
+                    overrides.longRunWarning() == null ? null : overrides.longRunWarning().toSeconds(),
+                    overrides.destinations() == null ? null : overrides.destinations().stream()
+                            .map(target -> new Destination(target.redacted(), target.kind().name(),
+                                    target.signingSecret().isPresent()))
+                            .toList());
+        }
+    }
+
+    public record Destination(String destination, String kind, boolean signed) {
+    }
 
     public record Cron(String expression, LocalDateTime start, LocalDateTime end, String timeZone) {
     }
@@ -42,6 +62,7 @@ public record ScheduleResponse(String id, String owner, String name, String desc
                 new Settings(run.warningType().name(), run.warningGroupId(), run.failureStrategy().name(),
                         run.priority().name(), run.workerGroup()),
                 schedule.definition().tasks().stream().map(ScheduleResponse::task).toList(),
+                Notifications.of(schedule.definition().notifications()),
                 schedule.remote().map(ScheduleResponse::remote).orElse(null),
                 view.nextFireTimes().stream().map(time -> time.toOffsetDateTime()).toList());
     }
