@@ -43,6 +43,8 @@ import org.notebookscheduler.domain.shared.RefusedException;
  */
 public final class ExecutionCallbackService implements HandleExecutionCallbackUseCase {
 
+    private static final int MAX_RECORD_TRIES = 3;
+
     private final CallbackSettings settings;
     private final NotificationSettings notifications;
     private final ScheduleStore schedules;
@@ -113,8 +115,34 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
                 outcome.succeeded() ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED,
                 outcome.executedBy() != null ? outcome.executedBy() : schedule.owner(), outcome.startedAt(),
                 outcome.finishedAt(), outcome.succeeded() ? null : outcome.error());
-        transactions.run(() -> record(result, policy, destinations));
-        return new Outcome(result, false);
+        return recordRacing(result, policy, destinations);
+    }
+
+    /**
+     * Two callbacks for the same task and run can race (a scheduler retry while the first still
+     * runs); the store lets only one write an attempt number. The loser records its run as the next
+     * attempt, unless the winner succeeded, in which case it answers as a repeat.
+     */
+    private Outcome recordRacing(ExecutionResult result, NotificationPolicy policy, List<WebhookTarget> destinations) {
+        ExecutionResult attempt = result;
+        for (int tries = 1; ; tries++) {
+            try {
+                ExecutionResult recorded = attempt;
+                transactions.run(() -> record(recorded, policy, destinations));
+                return new Outcome(recorded, false);
+            } catch (RefusedException e) {
+                if (e.code() != ErrorCode.ATTEMPT_ALREADY_RECORDED || tries == MAX_RECORD_TRIES) {
+                    throw e;
+                }
+                List<ExecutionResult> attempts = executions.findAttempts(result.scheduleId(), result.taskName(),
+                        result.runKey());
+                Optional<ExecutionResult> succeeded = attempts.stream().filter(other -> !other.failed()).findFirst();
+                if (succeeded.isPresent()) {
+                    return new Outcome(succeeded.get(), true);
+                }
+                attempt = result.asAttempt(attempts.size() + 1);
+            }
+        }
     }
 
     /**

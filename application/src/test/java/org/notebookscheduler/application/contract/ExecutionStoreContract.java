@@ -36,6 +36,18 @@ public abstract class ExecutionStoreContract {
     }
 
     @Test
+    void the_same_attempt_of_a_task_in_a_run_cannot_be_recorded_twice() {
+        ExecutionStore store = store();
+        ScheduleId id = knownSchedule("alice", "nb-1");
+        store.save(result(id, "alice", "nb-1", "r1", 1, ExecutionStatus.SUCCEEDED, NOW));
+
+        org.notebookscheduler.application.fakes.Refusals.assertRefused(
+                () -> store.save(result(id, "alice", "nb-1", "r1", 1, ExecutionStatus.FAILED, NOW)),
+                org.notebookscheduler.domain.shared.ErrorCode.ATTEMPT_ALREADY_RECORDED, "attempt");
+        assertThat(store.findAttempts(id, "run-nb-1", "r1")).hasSize(1);
+    }
+
+    @Test
     void history_is_newest_first_and_paged() {
         ExecutionStore store = store();
         ScheduleId id = knownSchedule("alice", "nb-1");

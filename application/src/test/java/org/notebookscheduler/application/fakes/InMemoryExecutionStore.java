@@ -9,6 +9,8 @@ import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.domain.execution.ExecutionResult;
 import org.notebookscheduler.domain.schedule.ScheduleId;
+import org.notebookscheduler.domain.shared.ErrorCode;
+import org.notebookscheduler.domain.shared.RefusedException;
 
 public final class InMemoryExecutionStore implements ExecutionStore, TransactionalFake {
 
@@ -22,6 +24,13 @@ public final class InMemoryExecutionStore implements ExecutionStore, Transaction
     @Override
     public synchronized void save(ExecutionResult result) {
         faults.check("save");
+        boolean taken = results.stream().anyMatch(existing -> existing.scheduleId().equals(result.scheduleId())
+                && existing.taskName().equals(result.taskName()) && existing.runKey().equals(result.runKey())
+                && existing.attempt() == result.attempt());
+        if (taken) {
+            throw new RefusedException(ErrorCode.ATTEMPT_ALREADY_RECORDED, "attempt", "attempt " + result.attempt()
+                    + " of task '" + result.taskName() + "' in run " + result.runKey() + " is recorded already");
+        }
         results.add(result);
     }
 

@@ -234,6 +234,34 @@ class ExecutionCallbackServiceTest {
     }
 
     @Test
+    void a_callback_that_loses_a_race_for_its_attempt_number_is_recorded_as_the_next_attempt() {
+        scheduleNotebook("nb-1", null);
+        world.runner.failWith("flaky");
+        world.runner.whileRunning(() -> {
+            world.runner.whileRunning(() -> { });
+            handle("nb-1", RUN);
+        });
+
+        handle("nb-1", RUN);
+
+        assertThat(world.executions.all()).extracting(ExecutionResult::attempt).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
+    void a_callback_that_loses_the_race_to_a_success_answers_as_a_repeat() {
+        scheduleNotebook("nb-1", null);
+        world.runner.whileRunning(() -> {
+            world.runner.whileRunning(() -> { });
+            handle("nb-1", RUN);
+        });
+
+        Outcome loser = handle("nb-1", RUN);
+
+        assertThat(loser.repeated()).isTrue();
+        assertThat(world.executions.all()).hasSize(1);
+    }
+
+    @Test
     void a_callback_without_a_run_key_is_a_run_of_its_own() {
         scheduleNotebook("nb-1", null);
 

@@ -42,6 +42,12 @@ public record ExecutionResult(ExecutionId id, ScheduleId scheduleId, String sche
         message = message == null ? null : Text.cut(message, MAX_MESSAGE_LENGTH);
     }
 
+    /** The same result as another attempt of its task in its run. */
+    public ExecutionResult asAttempt(int number) {
+        return new ExecutionResult(id, scheduleId, scheduleName, owner, taskName, entity, runKey, number, status,
+                executedBy, startedAt, finishedAt, message);
+    }
+
     public Duration duration() {
         return Duration.between(startedAt, finishedAt);
     }

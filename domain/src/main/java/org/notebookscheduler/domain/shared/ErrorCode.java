@@ -29,6 +29,8 @@ public enum ErrorCode {
     CALLBACK_TOKEN_INVALID,
     NOTIFICATION_NOT_FOUND,
     NOTIFICATION_NOT_DEAD,
+    /** This attempt of this task in this run is recorded already (two callbacks raced). */
+    ATTEMPT_ALREADY_RECORDED,
     PAGE_INVALID,
     /** The request body is not readable: not JSON, the wrong shape, a value of the wrong type. */
     REQUEST_MALFORMED,

@@ -273,18 +273,6 @@ abstract class PersistenceSuite {
                     .hasSize(longError.length());
             assertThat(original.message()).isEqualTo("boom");
         }
-
-        @Test
-        void the_same_attempt_of_a_task_in_a_run_cannot_be_recorded_twice() {
-            db().clean();
-            ExecutionStore store = db().bean(ExecutionStore.class);
-            ScheduleId id = ScheduleId.newId();
-            store.save(result(id, "alice", "nb-1", "r1", 1, ExecutionStatus.SUCCEEDED, NOW));
-
-            assertThatThrownBy(() -> store.save(result(id, "alice", "nb-1", "r1", 1, ExecutionStatus.SUCCEEDED, NOW)))
-                    .isInstanceOf(RuntimeException.class);
-            assertThat(store.findAttempts(id, "run-nb-1", "r1")).hasSize(1);
-        }
     }
 
     @Nested

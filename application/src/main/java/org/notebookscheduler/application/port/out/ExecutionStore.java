@@ -6,6 +6,10 @@ import org.notebookscheduler.domain.schedule.ScheduleId;
 
 public interface ExecutionStore {
 
+    /**
+     * Records an attempt; refused with {@code ATTEMPT_ALREADY_RECORDED} when that attempt of that task
+     * in that run is recorded already, so that two racing callbacks cannot both write it.
+     */
     void save(ExecutionResult result);
 
     /** Every recorded attempt of one task in one run, oldest attempt first. */

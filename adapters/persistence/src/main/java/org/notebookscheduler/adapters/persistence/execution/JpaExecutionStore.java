@@ -17,6 +17,9 @@ import org.notebookscheduler.domain.execution.ExecutionStatus;
 import org.notebookscheduler.domain.schedule.EntityRef;
 import org.notebookscheduler.domain.schedule.EntityType;
 import org.notebookscheduler.domain.schedule.ScheduleId;
+import org.notebookscheduler.domain.shared.ErrorCode;
+import org.notebookscheduler.domain.shared.RefusedException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Repository;
@@ -53,7 +56,12 @@ public class JpaExecutionStore implements ExecutionStore {
         row.startedAt = column(result.startedAt());
         row.finishedAt = column(result.finishedAt());
         row.message = result.message();
-        repository.saveAndFlush(row);
+        try {
+            repository.saveAndFlush(row);
+        } catch (DataIntegrityViolationException e) {
+            throw new RefusedException(ErrorCode.ATTEMPT_ALREADY_RECORDED, "attempt", "attempt " + result.attempt()
+                    + " of task '" + result.taskName() + "' in run " + result.runKey() + " is recorded already");
+        }
     }
 
     @Override
