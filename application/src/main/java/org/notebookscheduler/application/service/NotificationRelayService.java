@@ -36,12 +36,18 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
 
     @Override
     public Report relayDue() {
-        List<Notification> claimed = outbox.claimDue(settings.relayId(), clock.instant(), settings.lease(),
+        Instant claimedAt = clock.instant();
+        List<Notification> claimed = outbox.claimDue(settings.relayId(), claimedAt, settings.lease(),
                 settings.batchSize());
+        // Past this point another relay may take the rows back; sending one then could send it twice.
+        Instant stopSendingAt = claimedAt.plus(settings.lease().multipliedBy(4).dividedBy(5));
         int delivered = 0;
         int retrying = 0;
         int dead = 0;
         for (Notification notification : claimed) {
+            if (clock.instant().isAfter(stopSendingAt)) {
+                break;
+            }
             deliver(notification);
             switch (notification.status()) {
                 case DELIVERED -> delivered++;
@@ -49,7 +55,7 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
                 case DEAD -> dead++;
             }
         }
-        return new Report(claimed.size(), delivered, retrying, dead);
+        return new Report(delivered + retrying + dead, delivered, retrying, dead);
     }
 
     private void deliver(Notification notification) {

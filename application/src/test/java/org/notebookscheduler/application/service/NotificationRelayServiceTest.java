@@ -130,6 +130,24 @@ class NotificationRelayServiceTest {
     }
 
     @Test
+    void a_batch_that_outlasts_most_of_its_lease_stops_sending_and_leaves_the_rest_to_the_next_claim() {
+        for (int i = 0; i < 5; i++) {
+            queued();
+        }
+        var slowRobot = new NotificationRelayService(world.outbox, (target, text) -> {
+            world.clock.advance(Duration.ofSeconds(45));
+            return new DeliveryOutcome.Delivered();
+        }, org.notebookscheduler.application.settings.RelaySettings.defaults("relay-slow"), world.clock, () -> 0.5);
+
+        Report report = slowRobot.relayDue();
+
+        assertThat(report.delivered()).isEqualTo(3);
+        assertThat(world.outbox.all()).filteredOn(n -> n.status() == NotificationStatus.PENDING).hasSize(2);
+        // the lease of the first pass has run out by now: another relay takes the two it did not send
+        assertThat(world.outbox.claimDue("relay-2", world.clock.instant(), Duration.ofMinutes(2), 10)).hasSize(2);
+    }
+
+    @Test
     void delivered_notifications_are_purged_after_the_retention_and_dead_ones_are_kept() {
         Notification delivered = queued();
         world.relay.relayDue();

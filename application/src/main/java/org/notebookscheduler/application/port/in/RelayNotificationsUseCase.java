@@ -14,6 +14,10 @@ public interface RelayNotificationsUseCase {
     /** What is waiting in the outbox now. */
     NotificationOutbox.Backlog backlog();
 
+    /**
+     * @param claimed the notifications tried in this pass; a batch that outlasts most of its lease
+     *                stops early and leaves the rest for when the lease runs out
+     */
     record Report(int claimed, int delivered, int retrying, int dead) {
     }
 }
