@@ -2,8 +2,10 @@ package org.notebookscheduler.application.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.notebookscheduler.application.port.in.ReconcileSchedulesUseCase;
 import org.notebookscheduler.application.port.in.ScheduleView;
 import org.notebookscheduler.application.port.out.AuditLog;
@@ -11,6 +13,8 @@ import org.notebookscheduler.application.port.out.CurrentUser;
 import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.port.out.ScheduleStore;
+import org.notebookscheduler.application.port.out.RemoteChange;
+import org.notebookscheduler.application.port.out.RemoteLinkLostException;
 import org.notebookscheduler.application.port.out.SchedulerGateway;
 import org.notebookscheduler.application.port.out.SchedulerGatewayException;
 import org.notebookscheduler.application.port.out.Transactions;
@@ -33,6 +37,7 @@ public final class ReconciliationService implements ReconcileSchedulesUseCase {
     private final SchedulerGateway gateway;
     private final ScheduleAccess access;
     private final Transactions transactions;
+    private final RemoteFirst remoteFirst;
     private final Clock clock;
 
     public ReconciliationService(ScheduleStore store, AuditLog audit, SchedulerGateway gateway, CurrentUser currentUser,
@@ -42,6 +47,7 @@ public final class ReconciliationService implements ReconcileSchedulesUseCase {
         this.gateway = gateway;
         this.access = new ScheduleAccess(store, currentUser);
         this.transactions = transactions;
+        this.remoteFirst = new RemoteFirst(transactions, gateway);
         this.clock = clock;
     }
 
@@ -83,45 +89,45 @@ public final class ReconciliationService implements ReconcileSchedulesUseCase {
         }
     }
 
-    /** The same difference found again, with nothing done about it since, is not news. */
+    /** The same difference found again, neither changed nor repaired since, is not news. */
     private boolean alreadyRecorded(ScheduleId id, List<FieldChange> drift) {
-        long total = audit.history(id, PageRequest.first(1)).total();
-        if (total == 0) {
-            return false;
-        }
-        List<ScheduleEvent> last = audit.history(id, new PageRequest((int) total, 1)).items();
-        return !last.isEmpty() && last.get(0).type() == ScheduleEventType.DRIFT_FOUND
-                && last.get(0).changes().equals(drift);
+        return audit.latest(id, Set.of(ScheduleEventType.DRIFT_FOUND, ScheduleEventType.DRIFT_REPAIRED))
+                .filter(last -> last.type() == ScheduleEventType.DRIFT_FOUND && last.changes().equals(drift))
+                .isPresent();
     }
 
+    /**
+     * Pushes the stored schedule to the engine again: its definition, cron and release state. A
+     * schedule whose process is gone or someone else's is registered afresh, and put back online
+     * when it was online.
+     */
     @Override
     public ScheduleView repair(ScheduleId id) {
         Actor actor = access.actor();
         Schedule schedule = access.load(id, actor);
         Instant now = clock.instant();
         Optional<RemoteRef> before = schedule.remote();
-        RemoteRef after;
+        boolean online = schedule.releaseState() == ReleaseState.ONLINE;
+        List<ScheduleEvent> events = new ArrayList<>();
+        RemoteChange defined = remoteFirst.pushDefinition(schedule, events, now);
+        RemoteChange change;
         try {
-            after = before.isPresent() ? gateway.update(schedule) : gateway.register(schedule);
-        } catch (SchedulerGatewayException e) {
-            if (e.kind() != SchedulerGatewayException.Kind.NOT_FOUND) {
-                throw e;
+            if (!before.equals(Optional.of(defined.ref()))) {
+                events.add(schedule.link(defined.ref(), actor, now));
             }
-            after = gateway.register(schedule);
-        }
-        if (schedule.releaseState() == ReleaseState.ONLINE) {
-            gateway.online(after);
-        } else {
-            gateway.offline(after);
-        }
-        RemoteRef linked = after;
-        return transactions.inTransaction(() -> {
-            if (!before.equals(Optional.of(linked))) {
-                audit.append(schedule.link(linked, actor, now));
+            if (online && schedule.releaseState() != ReleaseState.ONLINE) {
+                schedule.putOnline(actor, now).ifPresent(events::add);
             }
+            change = defined.then(online ? gateway.online(schedule) : gateway.offline(schedule));
+        } catch (RuntimeException failure) {
+            RemoteFirst.undo(failure, defined);
+            throw failure;
+        }
+        return remoteFirst.record(change, () -> {
             Schedule saved = store.save(schedule);
+            events.forEach(audit::append);
             audit.append(ScheduleEvent.of(id, ScheduleEventType.DRIFT_REPAIRED, actor.name(), now,
-                    "pushed the stored schedule to " + linked.scheduler() + " again"));
+                    "pushed the stored schedule to " + change.ref().scheduler() + " again"));
             return ScheduleView.of(saved, clock);
         });
     }

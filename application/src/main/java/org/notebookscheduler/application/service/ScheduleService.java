@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.notebookscheduler.application.port.in.ManageSchedulesUseCase;
 import org.notebookscheduler.application.port.in.ScheduleView;
 import org.notebookscheduler.application.port.in.UpdateSchedule;
@@ -16,7 +15,8 @@ import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.port.out.ScheduleStore;
 import org.notebookscheduler.application.port.out.SchedulerGateway;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.application.port.out.RemoteChange;
+import org.notebookscheduler.application.port.out.RemoteLinkLostException;
 import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.domain.audit.ScheduleEvent;
 import org.notebookscheduler.domain.schedule.EntityRef;
@@ -31,9 +31,9 @@ import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
 
 /**
- * Creates and changes schedules. The remote scheduler is changed first and the local store second,
- * in one transaction with the audit row; when the local write fails, the remote change is undone,
- * so neither side keeps something the other does not know.
+ * Creates and changes schedules, each change through {@link RemoteFirst}: the remote scheduler
+ * first, then the store with the audit row in one transaction, the remote change undone when the
+ * local write fails. A schedule whose remote process is gone or someone else's is unlinked.
  */
 public final class ScheduleService implements ManageSchedulesUseCase {
 
@@ -43,6 +43,7 @@ public final class ScheduleService implements ManageSchedulesUseCase {
     private final NotebookCatalog catalog;
     private final ScheduleAccess access;
     private final Transactions transactions;
+    private final RemoteFirst remoteFirst;
     private final Clock clock;
 
     public ScheduleService(ScheduleStore store, AuditLog audit, SchedulerGateway gateway, NotebookCatalog catalog,
@@ -53,6 +54,7 @@ public final class ScheduleService implements ManageSchedulesUseCase {
         this.catalog = catalog;
         this.access = new ScheduleAccess(store, currentUser);
         this.transactions = transactions;
+        this.remoteFirst = new RemoteFirst(transactions, gateway);
         this.clock = clock;
     }
 
@@ -63,20 +65,15 @@ public final class ScheduleService implements ManageSchedulesUseCase {
         Schedule.Created created = Schedule.create(ScheduleId.newId(), actor.name(), resolve(definition, actor), now);
         Schedule schedule = created.schedule();
         assertNoConflicts(schedule);
-        RemoteRef ref = gateway.register(schedule);
-        try {
-            return transactions.inTransaction(() -> {
-                assertNoConflicts(schedule);
-                ScheduleEvent linked = schedule.link(ref, actor, now);
-                Schedule saved = store.save(schedule);
-                audit.append(created.event());
-                audit.append(linked);
-                return view(saved);
-            });
-        } catch (RuntimeException failure) {
-            undo(failure, () -> gateway.delete(ref));
-            throw failure;
-        }
+        RemoteChange change = gateway.register(schedule);
+        return remoteFirst.record(change, () -> {
+            assertNoConflicts(schedule);
+            ScheduleEvent linked = schedule.link(change.ref(), actor, now);
+            Schedule saved = store.save(schedule);
+            audit.append(created.event());
+            audit.append(linked);
+            return view(saved);
+        });
     }
 
     @Override
@@ -89,43 +86,41 @@ public final class ScheduleService implements ManageSchedulesUseCase {
                             + update.expectedVersion() + "; reload it and edit again");
         }
         Instant now = clock.instant();
-        ScheduleEvent revised = schedule.revise(resolve(update.definition(), actor), actor, now);
+        List<ScheduleEvent> events = new ArrayList<>(List.of(schedule.revise(resolve(update.definition(), actor),
+                actor, now)));
         assertNoConflicts(schedule);
         Optional<RemoteRef> before = schedule.remote();
-        RemoteRef after = before.isPresent() ? gateway.update(schedule) : gateway.register(schedule);
-        try {
-            return transactions.inTransaction(() -> {
-                List<ScheduleEvent> events = new ArrayList<>(List.of(revised));
-                if (!before.equals(Optional.of(after))) {
-                    events.add(schedule.link(after, actor, now));
-                }
-                Schedule saved = store.save(schedule);
-                events.forEach(audit::append);
-                return view(saved);
-            });
-        } catch (RuntimeException failure) {
-            undo(failure, () -> store.findById(schedule.id()).ifPresent(gateway::update));
-            throw failure;
-        }
+        RemoteChange change = remoteFirst.pushDefinition(schedule, events, now);
+        return remoteFirst.record(change, () -> {
+            if (!before.equals(Optional.of(change.ref()))) {
+                events.add(schedule.link(change.ref(), actor, now));
+            }
+            Schedule saved = store.save(schedule);
+            events.forEach(audit::append);
+            return view(saved);
+        });
     }
 
     @Override
     public void delete(ScheduleId id) {
         Actor actor = access.actor();
         Schedule schedule = access.load(id, actor);
-        ScheduleEvent deleted = schedule.delete(actor, clock.instant());
-        schedule.remote().ifPresent(ref -> {
+        Instant now = clock.instant();
+        List<ScheduleEvent> events = new ArrayList<>();
+        ScheduleEvent deleted = schedule.delete(actor, now);
+        RemoteChange change = RemoteChange.none(schedule.remote().orElse(null));
+        if (schedule.remote().isPresent()) {
             try {
-                gateway.delete(ref);
-            } catch (SchedulerGatewayException e) {
-                if (e.kind() != SchedulerGatewayException.Kind.NOT_FOUND) {
-                    throw e;
-                }
+                change = gateway.delete(schedule);
+            } catch (RemoteLinkLostException lost) {
+                events.add(schedule.unlink(lost.why(), now));
             }
-        });
-        transactions.run(() -> {
+        }
+        events.add(deleted);
+        remoteFirst.record(change, () -> {
             store.delete(id);
-            audit.append(deleted);
+            events.forEach(audit::append);
+            return null;
         });
     }
 
@@ -148,19 +143,50 @@ public final class ScheduleService implements ManageSchedulesUseCase {
         if (event.isEmpty()) {
             return view(schedule);
         }
-        RemoteRef ref = ScheduleAccess.remoteOf(schedule);
-        Consumer<RemoteRef> forward = online ? gateway::online : gateway::offline;
-        Consumer<RemoteRef> back = online ? gateway::offline : gateway::online;
-        forward.accept(ref);
-        return saveOrUndo(schedule, event.get(), () -> back.accept(ref));
+        List<ScheduleEvent> events = new ArrayList<>(List.of(event.get()));
+        RemoteChange change;
+        try {
+            change = online ? gateway.online(schedule) : gateway.offline(schedule);
+        } catch (RemoteLinkLostException lost) {
+            if (online) {
+                throw dropLink(id, lost, now);
+            }
+            events.add(schedule.unlink(lost.why(), now));
+            change = RemoteChange.none(null);
+        }
+        return remoteFirst.record(change, () -> {
+            Schedule saved = store.save(schedule);
+            events.forEach(audit::append);
+            return view(saved);
+        });
+    }
+
+    /**
+     * Records that the schedule's remote process is not its own any more, and refuses what needed
+     * it: nothing can run or go online before repair registers the schedule afresh.
+     */
+    private RefusedException dropLink(ScheduleId id, RemoteLinkLostException lost, Instant now) {
+        transactions.run(() -> store.findById(id).ifPresent(stored -> {
+            ScheduleEvent unlinked = stored.unlink(lost.why(), now);
+            store.save(stored);
+            audit.append(unlinked);
+        }));
+        return new RefusedException(ErrorCode.SCHEDULE_NOT_LINKED, "remote", lost.why()
+                + "; the schedule is now offline and unlinked: repair it (POST /api/schedules/" + id
+                + "/repair), then try again");
     }
 
     @Override
     public void runNow(ScheduleId id) {
         Actor actor = access.actor();
         Schedule schedule = access.load(id, actor);
-        ScheduleEvent requested = schedule.requestRun(actor, clock.instant());
-        gateway.runNow(schedule);
+        Instant now = clock.instant();
+        ScheduleEvent requested = schedule.requestRun(actor, now);
+        try {
+            gateway.runNow(schedule);
+        } catch (RemoteLinkLostException lost) {
+            throw dropLink(id, lost, now);
+        }
         transactions.run(() -> audit.append(requested));
     }
 
@@ -188,28 +214,6 @@ public final class ScheduleService implements ManageSchedulesUseCase {
         Optional<Schedule> found = store.findByEntity(type, entityId);
         found.ifPresent(schedule -> schedule.assertAccessibleBy(actor));
         return found.map(this::view);
-    }
-
-    private ScheduleView saveOrUndo(Schedule schedule, ScheduleEvent event, Runnable undoRemote) {
-        try {
-            return transactions.inTransaction(() -> {
-                Schedule saved = store.save(schedule);
-                audit.append(event);
-                return view(saved);
-            });
-        } catch (RuntimeException failure) {
-            undo(failure, undoRemote);
-            throw failure;
-        }
-    }
-
-    /** Best effort: the original failure is what the caller must see; the undo's own failure rides along. */
-    private static void undo(RuntimeException failure, Runnable compensation) {
-        try {
-            compensation.run();
-        } catch (RuntimeException undoFailed) {
-            failure.addSuppressed(undoFailed);
-        }
     }
 
     /**

@@ -8,6 +8,8 @@ import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.domain.audit.FieldChange;
 import org.notebookscheduler.domain.schedule.ReleaseState;
 import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.application.port.out.RemoteChange;
+import org.notebookscheduler.application.port.out.RemoteLinkLostException;
 import org.notebookscheduler.application.port.out.SchedulerGateway;
 import org.notebookscheduler.application.port.out.SchedulerGatewayException;
 import org.notebookscheduler.domain.run.Run;
@@ -47,58 +49,107 @@ public final class FakeSchedulerGateway implements SchedulerGateway {
     }
 
     @Override
-    public synchronized RemoteRef register(Schedule schedule) {
+    public synchronized RemoteChange register(Schedule schedule) {
         call("register");
         String existing = definitionIds.get(schedule.id());
         if (existing != null && remotes.containsKey(existing)) {
-            return remotes.get(existing).ref();
+            return changed(existing, remotes.get(existing).ref());
         }
         String definitionId = String.valueOf(nextId++);
         RemoteRef ref = new RemoteRef(NAME, PROJECT, definitionId, String.valueOf(nextId++));
         definitionIds.put(schedule.id(), definitionId);
+        RemoteChange change = changed(definitionId, ref);
         remotes.put(definitionId, new Remote(ref, schedule.definition(), false));
-        return ref;
+        return change;
     }
 
     @Override
-    public synchronized RemoteRef update(Schedule schedule) {
+    public synchronized RemoteChange update(Schedule schedule) {
         call("update");
-        Remote remote = existing(schedule.remote().orElseThrow(), "update");
+        Remote remote = owned(schedule, "update");
         if (remote.online()) {
             throw new SchedulerGatewayException(SchedulerGatewayException.Kind.REFUSED, "update", "process is online");
         }
+        RemoteChange change = changed(remote.ref().definitionId(), remote.ref());
         remotes.put(remote.ref().definitionId(), new Remote(remote.ref(), schedule.definition(), false));
-        return remote.ref();
+        return change;
     }
 
     @Override
-    public synchronized void online(RemoteRef ref) {
+    public synchronized RemoteChange online(Schedule schedule) {
         call("online");
-        Remote remote = existing(ref, "online");
-        remotes.put(ref.definitionId(), new Remote(remote.ref(), remote.definition(), true));
+        Remote remote = owned(schedule, "online");
+        RemoteChange change = changed(remote.ref().definitionId(), remote.ref());
+        remotes.put(remote.ref().definitionId(), new Remote(remote.ref(), remote.definition(), true));
+        return change;
     }
 
     @Override
-    public synchronized void offline(RemoteRef ref) {
+    public synchronized RemoteChange offline(Schedule schedule) {
         call("offline");
-        Remote remote = existing(ref, "offline");
-        remotes.put(ref.definitionId(), new Remote(remote.ref(), remote.definition(), false));
+        Remote remote = owned(schedule, "offline");
+        RemoteChange change = changed(remote.ref().definitionId(), remote.ref());
+        remotes.put(remote.ref().definitionId(), new Remote(remote.ref(), remote.definition(), false));
+        return change;
     }
 
     @Override
-    public synchronized void delete(RemoteRef ref) {
+    public synchronized RemoteChange delete(Schedule schedule) {
         call("delete");
-        Remote remote = existing(ref, "delete");
+        Remote remote = owned(schedule, "delete");
         if (remote.online()) {
             throw new SchedulerGatewayException(SchedulerGatewayException.Kind.REFUSED, "delete", "process is online");
         }
-        remotes.remove(ref.definitionId());
+        RemoteChange change = changed(remote.ref().definitionId(), remote.ref());
+        remotes.remove(remote.ref().definitionId());
+        return change;
     }
 
     @Override
     public synchronized void runNow(Schedule schedule) {
         call("runNow");
-        existing(schedule.remote().orElseThrow(), "runNow");
+        owned(schedule, "runNow");
+    }
+
+    /** A change of one remote entry whose undo puts back what the entry held before. */
+    private RemoteChange changed(String definitionId, RemoteRef ref) {
+        Remote before = remotes.get(definitionId);
+        return new RemoteChange() {
+            @Override
+            public RemoteRef ref() {
+                return ref;
+            }
+
+            @Override
+            public void undo() {
+                synchronized (FakeSchedulerGateway.this) {
+                    call("undo");
+                    if (before == null) {
+                        remotes.remove(definitionId);
+                    } else {
+                        remotes.put(definitionId, before);
+                    }
+                }
+            }
+        };
+    }
+
+    /** The remote entry a schedule is linked to, if it is still that schedule's. */
+    private Remote owned(Schedule schedule, String call) {
+        RemoteRef ref = schedule.remote().orElseThrow();
+        Remote remote = remotes.get(ref.definitionId());
+        if (remote == null || !ref.definitionId().equals(definitionIds.get(schedule.id()))) {
+            throw new RemoteLinkLostException(call, ref, "process " + ref.definitionId() + " is not this schedule's");
+        }
+        return remote;
+    }
+
+    /** The remote side forgets everything, as a scheduler whose database was reset: ids start again. */
+    public synchronized void reset() {
+        remotes.clear();
+        runs.clear();
+        definitionIds.clear();
+        nextId = 1;
     }
 
     @Override

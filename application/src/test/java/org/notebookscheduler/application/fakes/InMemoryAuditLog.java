@@ -28,6 +28,18 @@ public final class InMemoryAuditLog implements AuditLog, TransactionalFake {
         return Page.of(events.stream().filter(event -> event.scheduleId().equals(scheduleId)).toList(), page);
     }
 
+    @Override
+    public synchronized java.util.Optional<ScheduleEvent> latest(ScheduleId scheduleId,
+            java.util.Set<org.notebookscheduler.domain.audit.ScheduleEventType> types) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            ScheduleEvent event = events.get(i);
+            if (event.scheduleId().equals(scheduleId) && types.contains(event.type())) {
+                return java.util.Optional.of(event);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Every event of every schedule, in the order appended. */
     public synchronized List<ScheduleEvent> all() {
         return List.copyOf(events);

@@ -22,7 +22,8 @@ public class DolphinSchedulerConfiguration {
         SchedulerProperties.DolphinScheduler ds = properties.dolphinscheduler();
         return new DolphinSchedulerSettings(endpoints.schedulerUrl(), properties.authToken(), properties.projectName(),
                 endpoints.callbackUrl(), properties.callbackToken(), ds.serverTimeZone(), ds.connectTimeout(),
-                ds.readTimeout(), ds.maxAttempts(), ds.retryWait(), defaultRunSettings);
+                ds.readTimeout(), ds.maxAttempts(), ds.retryWait(), defaultRunSettings,
+                ds.requestDeadline());
     }
 
     @Bean

@@ -143,6 +143,8 @@ public record SchedulerProperties(
      * @param maxAttempts        tries of a call that is safe to repeat (reads, and writes that never reached the server)
      * @param retryWait          the wait before the first retry, doubled after each
      * @param reconcileInterval  how often the stored schedules are compared with DolphinScheduler
+     * @param requestDeadline    how long one operation on DolphinScheduler may take in all, calls, retries and
+     *                           undo included; a request answers 503 after it when the scheduler is slow or frozen
      */
     public record DolphinScheduler(
             ZoneId serverTimeZone,
@@ -150,7 +152,8 @@ public record SchedulerProperties(
             @DefaultValue("30s") Duration readTimeout,
             @DefaultValue("3") int maxAttempts,
             @DefaultValue("500ms") Duration retryWait,
-            @DefaultValue("10m") Duration reconcileInterval) {
+            @DefaultValue("10m") Duration reconcileInterval,
+            @DefaultValue("10s") Duration requestDeadline) {
 
         public DolphinScheduler {
             serverTimeZone = serverTimeZone == null ? ZoneId.systemDefault() : serverTimeZone;
@@ -221,6 +224,7 @@ public record SchedulerProperties(
         checks.atLeast("dolphinscheduler.maxAttempts", dolphinscheduler.maxAttempts(), 1);
         checks.positive("dolphinscheduler.retryWait", dolphinscheduler.retryWait());
         checks.positive("dolphinscheduler.reconcileInterval", dolphinscheduler.reconcileInterval());
+        checks.positive("dolphinscheduler.requestDeadline", dolphinscheduler.requestDeadline());
         checks.atLeast("web.maxRequestSize", web.maxRequestSize().toBytes(), 1024);
     }
 

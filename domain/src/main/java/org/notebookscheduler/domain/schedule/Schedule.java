@@ -126,6 +126,22 @@ public final class Schedule {
         return new ScheduleEvent(id, ScheduleEventType.LINKED, actor.name(), now, changes, null);
     }
 
+    /**
+     * Drops the link to a remote object that is not this schedule's any more (gone, or now someone
+     * else's). Nothing fires for the schedule after that, so it is offline too; the event records
+     * both as drift the scheduler caused.
+     */
+    public ScheduleEvent unlink(String why, Instant now) {
+        List<FieldChange> changes = new java.util.ArrayList<>();
+        FieldChange.collect(changes, "remote", remote, null);
+        FieldChange.collect(changes, "releaseState", releaseState, ReleaseState.OFFLINE);
+        remote = null;
+        releaseState = ReleaseState.OFFLINE;
+        updatedAt = now;
+        return new ScheduleEvent(id, ScheduleEventType.DRIFT_FOUND, Actor.SCHEDULER.name(), now, changes,
+                why + "; the link is dropped, and repair registers the schedule afresh");
+    }
+
     /** The event of deleting this schedule; refused while online. */
     public ScheduleEvent delete(Actor actor, Instant now) {
         assertOffline("deleted");

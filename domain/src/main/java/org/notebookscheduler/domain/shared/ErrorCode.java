@@ -11,6 +11,14 @@ public enum ErrorCode {
     PARAMETER_RESERVED,
     CRON_INVALID,
     CRON_NEVER_FIRES,
+    /** The cron window (start to end) lies entirely in the past. */
+    CRON_WINDOW_PAST,
+    /** The cron fires more often than the configured minimum interval allows. */
+    CRON_TOO_FREQUENT,
+    /** A name or text holds characters that cannot be stored faithfully (lone surrogates, controls, invisible ones). */
+    TEXT_INVALID,
+    /** The schedule is larger than the scheduler can store (tasks, graph, definition size). */
+    SCHEDULE_TOO_LARGE,
     SCHEDULE_END_BEFORE_START,
     SCHEDULE_HAS_NO_TASKS,
     TASK_NAME_DUPLICATE,
@@ -25,6 +33,8 @@ public enum ErrorCode {
     SCHEDULE_NOT_FOUND,
     SCHEDULE_CONCURRENTLY_MODIFIED,
     RUN_NOT_FOUND,
+    /** The run is not in a state that allows this command (resume a running run, pause a stopping one). */
+    RUN_STATE_CONFLICT,
     ACCESS_DENIED,
     CALLBACK_TOKEN_INVALID,
     NOTIFICATION_NOT_FOUND,

@@ -8,11 +8,14 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.notebookscheduler.adapters.dolphinscheduler.api.Envelope;
 import org.notebookscheduler.application.port.out.SchedulerGatewayException;
 import org.notebookscheduler.application.port.out.SchedulerGatewayException.Kind;
+import org.notebookscheduler.domain.shared.ErrorCode;
+import org.notebookscheduler.domain.shared.RefusedException;
 
 /**
  * Runs one API call: retries it when that is safe, checks the envelope's {@code code}, and turns
@@ -39,6 +42,18 @@ final class Calls {
     private static final Set<Integer> UNAVAILABLE = Set.of(
             10025); // MASTER_NOT_EXISTS
 
+    /**
+     * Codes that mean a lost race or a state conflict rather than a broken server: another change of
+     * the same schedule got there first, or a run is in a state that forbids the command.
+     */
+    private static final Map<Integer, ErrorCode> CONFLICTS = Map.of(
+            10106, ErrorCode.SCHEDULE_NAME_TAKEN, // VERIFY_PROCESS_DEFINITION_NAME_UNIQUE_ERROR on a rename
+            50008, ErrorCode.SCHEDULE_CONCURRENTLY_MODIFIED, // PROCESS_DEFINE_NOT_ALLOWED_EDIT: it went online meanwhile
+            10023, ErrorCode.SCHEDULE_CONCURRENTLY_MODIFIED, // SCHEDULE_CRON_ONLINE_FORBID_UPDATE: the same
+            50005, ErrorCode.RUN_STATE_CONFLICT, // PROCESS_INSTANCE_ALREADY_CHANGED
+            50006, ErrorCode.RUN_STATE_CONFLICT, // PROCESS_INSTANCE_STATE_OPERATION_ERROR
+            50009, ErrorCode.RUN_STATE_CONFLICT); // PROCESS_INSTANCE_EXECUTING_COMMAND
+
     enum Safety { READ, WRITE }
 
     private final Retry reads;
@@ -50,11 +65,13 @@ final class Calls {
         IntervalFunction backoff = IntervalFunction.ofExponentialBackoff(settings.retryWait(), 2.0);
         this.reads = Retry.of("dolphinscheduler-reads", RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts()).intervalFunction(backoff)
-                .retryOnException(e -> e instanceof Failure failure && failure.kind() == Kind.UNAVAILABLE)
+                .retryOnException(e -> e instanceof Failure failure && failure.kind() == Kind.UNAVAILABLE
+                        && !Deadline.expired())
                 .build());
         this.writes = Retry.of("dolphinscheduler-writes", RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts()).intervalFunction(backoff)
-                .retryOnException(e -> e instanceof Failure failure && failure.neverReachedServer())
+                .retryOnException(e -> e instanceof Failure failure && failure.neverReachedServer()
+                        && !Deadline.expired())
                 .build());
     }
 
@@ -62,9 +79,25 @@ final class Calls {
     <T> T data(String call, Safety safety, Supplier<Envelope<T>> request) {
         Envelope<T> envelope = envelope(call, safety, request);
         if (!envelope.succeeded()) {
-            throw refusal(call, envelope);
+            throw failure(call, envelope);
         }
         return envelope.data();
+    }
+
+    /** A conflict as the refusal the user can act on (409), anything else as {@link #refusal}. */
+    RuntimeException failure(String call, Envelope<?> envelope) {
+        ErrorCode conflict = CONFLICTS.get(envelope.code());
+        if (conflict == null) {
+            return refusal(call, envelope);
+        }
+        String field = conflict == ErrorCode.SCHEDULE_NAME_TAKEN ? "name" : null;
+        String what = switch (conflict) {
+            case SCHEDULE_NAME_TAKEN -> "the name is taken in DolphinScheduler by another process";
+            case RUN_STATE_CONFLICT -> "the run is not in a state that allows this command";
+            default -> "another change of this schedule reached DolphinScheduler at the same time; reload and retry";
+        };
+        return new RefusedException(conflict, field, what + " (DolphinScheduler " + call + " answered code "
+                + envelope.code() + ": " + redactor.clean(envelope.msg()) + ")");
     }
 
     /** The whole envelope, for callers that treat some non-zero codes as an answer. */
@@ -96,6 +129,10 @@ final class Calls {
             throw new Failure(serverError ? Kind.UNAVAILABLE : Kind.REFUSED, call,
                     "DolphinScheduler answered " + redactor.clean(e.getMessage()), false);
         } catch (RetryableException e) {
+            if (Deadline.expired()) {
+                throw new Failure(Kind.UNAVAILABLE, call, "DolphinScheduler did not answer within the deadline of "
+                        + Deadline.budget() + " (notebook.scheduler.dolphinscheduler.request-deadline)", false);
+            }
             boolean notSent = neverSent(e);
             throw new Failure(Kind.UNAVAILABLE, call, "cannot reach DolphinScheduler: "
                     + redactor.clean(rootMessage(e)), notSent);

@@ -19,10 +19,11 @@ import org.notebookscheduler.domain.shared.Secret;
  * @param maxAttempts    tries of a call that may be retried (reads, and writes that never reached the server)
  * @param retryWait      the wait before the first retry, doubled after each
  * @param runSettings    the run settings for a run started by hand
+ * @param deadline       how long one operation may take in all, its calls, retries and undo included
  */
 public record DolphinSchedulerSettings(String baseUrl, Secret authToken, String project, String callbackUrl,
         Secret callbackToken, ZoneId serverZone, Duration connectTimeout, Duration readTimeout, int maxAttempts,
-        Duration retryWait, RunSettings runSettings) {
+        Duration retryWait, RunSettings runSettings, Duration deadline) {
 
     public static final String CALLBACK_PATH = "/api/schedule/execution";
 
@@ -37,6 +38,7 @@ public record DolphinSchedulerSettings(String baseUrl, Secret authToken, String 
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(retryWait, "retryWait");
         Objects.requireNonNull(runSettings, "runSettings");
+        Objects.requireNonNull(deadline, "deadline");
         baseUrl = stripSlash(baseUrl);
         callbackUrl = stripSlash(callbackUrl);
         if (maxAttempts < 1) {

@@ -1,5 +1,7 @@
 package org.notebookscheduler.adapters.dolphinscheduler;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.Period;
@@ -13,6 +15,7 @@ import org.notebookscheduler.adapters.dolphinscheduler.api.DsTime;
 import org.notebookscheduler.domain.schedule.CronSpec;
 import org.notebookscheduler.domain.schedule.RunSettings;
 import org.notebookscheduler.domain.schedule.Schedule;
+import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.schedule.ScheduledTask;
 import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
@@ -40,6 +43,11 @@ record ProcessDefinition(String name, String description, String json, String lo
     /** A schedule without an end runs until then, as DolphinScheduler needs an end time. */
     static final Period OPEN_END = Period.ofYears(100);
     static final String MARKER = "notebook-scheduler schedule ";
+    /** The last time a MySQL {@code datetime} column of DolphinScheduler holds. */
+    static final LocalDateTime LAST_TIME = LocalDateTime.of(9999, 12, 31, 23, 59, 59);
+    static final int TEXT_COLUMN_BYTES = 65_535;
+    static final int MAX_NAME_CHARACTERS = 255;
+    static final long MAX_FORM_BYTES = 5_000_000;
 
     private static final JsonMapper JSON = DolphinSchedulerClient.jsonMapper();
     private static final List<String> TIME_PARAMETERS = List.of("system.biz.date", "system.biz.curdate",
@@ -64,7 +72,7 @@ record ProcessDefinition(String name, String description, String json, String lo
                 + (schedule.definition().description() == null ? "" : ": " + schedule.definition().description());
         return new ProcessDefinition(processName(schedule), description, JSON.writeValueAsString(process),
                 JSON.writeValueAsString(locations(tasks, ids)), JSON.writeValueAsString(connects(tasks, ids)),
-                scheduleField(schedule.definition().cron(), settings.serverZone()));
+                scheduleField(schedule.definition().cron(), settings.serverZone())).checkedAgainstServerLimits();
     }
 
     static String processName(Schedule schedule) {
@@ -197,12 +205,60 @@ record ProcessDefinition(String name, String description, String json, String lo
                     "DolphinScheduler 1.3.9 evaluates cron in its server's time zone, " + serverZone.getId()
                             + "; cron.zone " + cron.zone().getId() + " would fire at other times");
         }
-        LocalDateTime end = cron.end().orElse(cron.start().plus(OPEN_END));
+        LocalDateTime openEnd = cron.start().plus(OPEN_END);
+        LocalDateTime end = cron.end().orElse(openEnd.isAfter(LAST_TIME) ? LAST_TIME : openEnd);
+        return scheduleField(cron.start(), end, cron.expression());
+    }
+
+    static String scheduleField(LocalDateTime start, LocalDateTime end, String crontab) {
         Map<String, String> field = new LinkedHashMap<>();
-        field.put("startTime", DsTime.scheduleField(cron.start()));
+        field.put("startTime", DsTime.scheduleField(start));
         field.put("endTime", DsTime.scheduleField(end));
-        field.put("crontab", cron.expression());
+        field.put("crontab", crontab);
         return JSON.writeValueAsString(field);
+    }
+
+    /** Whether a process description says the process is this schedule's (the id exactly, not a prefix). */
+    static boolean carries(String description, ScheduleId scheduleId) {
+        String marker = MARKER + scheduleId;
+        return description != null && (description.equals(marker) || description.startsWith(marker + ": "));
+    }
+
+    /**
+     * Refuses a definition the server would fail on with only a generic code: {@code locations},
+     * {@code connects} and the description live in MySQL {@code text} columns of 64 KiB, the name in a
+     * {@code varchar(255)}, and Jetty takes a form body of at most 5,000,000 bytes.
+     */
+    private ProcessDefinition checkedAgainstServerLimits() {
+        int largest = Math.max(bytes(locations), bytes(connects));
+        if (largest > TEXT_COLUMN_BYTES) {
+            throw new RefusedException(ErrorCode.SCHEDULE_TOO_LARGE, "tasks", "the task graph takes " + largest
+                    + " bytes to draw in DolphinScheduler, which keeps at most " + TEXT_COLUMN_BYTES
+                    + " (a MySQL text column); use fewer tasks or shorter task names");
+        }
+        if (bytes(description) > TEXT_COLUMN_BYTES) {
+            throw new RefusedException(ErrorCode.FIELD_TOO_LONG, "description", "the description is longer than"
+                    + " DolphinScheduler keeps (" + TEXT_COLUMN_BYTES + " bytes)");
+        }
+        if (name.codePointCount(0, name.length()) > MAX_NAME_CHARACTERS) {
+            throw new RefusedException(ErrorCode.FIELD_TOO_LONG, "name", "'[owner] name' is the process name in"
+                    + " DolphinScheduler and may have at most " + MAX_NAME_CHARACTERS + " characters");
+        }
+        long form = encoded(json) + encoded(locations) + encoded(connects) + encoded(description) + encoded(name);
+        if (form > MAX_FORM_BYTES) {
+            throw new RefusedException(ErrorCode.SCHEDULE_TOO_LARGE, "tasks", "the definition takes " + form
+                    + " bytes to send, and DolphinScheduler accepts at most " + MAX_FORM_BYTES
+                    + "; use fewer tasks or fewer parameters");
+        }
+        return this;
+    }
+
+    private static int bytes(String text) {
+        return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static long encoded(String text) {
+        return text == null ? 0 : URLEncoder.encode(text, StandardCharsets.UTF_8).length();
     }
 
     private static long minutesUp(Duration duration) {

@@ -15,7 +15,7 @@ import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerSt
 import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.envelope;
 import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.is;
 import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.page;
-import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.processRow;
+import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.path;
 import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.projectPath;
 import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.success;
 import static org.notebookscheduler.application.fakes.Examples.NOW;
@@ -37,16 +37,28 @@ import org.notebookscheduler.application.port.out.SchedulerGatewayException;
 import org.notebookscheduler.application.port.out.SchedulerGatewayException.Kind;
 import org.notebookscheduler.domain.schedule.RemoteRef;
 import org.notebookscheduler.domain.schedule.RunSettings;
+import org.notebookscheduler.domain.schedule.Schedule;
+import org.notebookscheduler.domain.shared.Actor;
 import org.notebookscheduler.domain.shared.Secret;
 import org.slf4j.LoggerFactory;
 
 /** What goes wrong on the wire, and what the caller is told: 401, 5xx, timeouts, retries, and never a token. */
 class DolphinSchedulerFailuresTest {
 
-    private static final RemoteRef REF = new RemoteRef("DolphinScheduler", DolphinSchedulerStub.PROJECT, "7", "5");
-
-    private final DolphinSchedulerStub ds = new DolphinSchedulerStub();
+    private final SimulatedDolphinScheduler ds = new SimulatedDolphinScheduler();
     private final DolphinSchedulerGateway gateway = ds.gateway();
+
+    /** A schedule registered with the server, with the request journal emptied afterwards. */
+    private Schedule linked() {
+        Schedule schedule = schedule("alice", "daily", "nb-1", NOW);
+        schedule.link(gateway.register(schedule).ref(), Actor.user("alice"), NOW);
+        ds.server.resetRequests();
+        return schedule;
+    }
+
+    private void stub(com.github.tomakehurst.wiremock.client.MappingBuilder mapping) {
+        ds.server.stubFor(mapping);
+    }
 
     @AfterEach
     void stop() {
@@ -61,10 +73,11 @@ class DolphinSchedulerFailuresTest {
 
     @Test
     void a_rejected_token_is_an_http_401_with_an_empty_body_and_is_refused_naming_the_property() {
-        ds.stub(post(urlPathEqualTo(projectPath("/process/release")))
+        Schedule schedule = linked();
+        stub(post(urlPathEqualTo(projectPath("/process/release")))
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Length", "0")));
 
-        SchedulerGatewayException e = failure(() -> gateway.offline(REF));
+        SchedulerGatewayException e = failure(() -> gateway.offline(schedule));
 
         assertThat(e.kind()).isEqualTo(Kind.REFUSED);
         assertThat(e.call()).isEqualTo("process/release");
@@ -73,39 +86,45 @@ class DolphinSchedulerFailuresTest {
 
     @Test
     void a_read_that_meets_a_server_error_is_retried_with_backoff_until_it_succeeds() {
-        ds.stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).inScenario("flaky")
+        stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).inScenario("flaky")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("once")
                 .willReturn(aResponse().withStatus(503)));
-        ds.stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).inScenario("flaky")
+        stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).inScenario("flaky")
                 .whenScenarioStateIs("once").willSetStateTo("twice").willReturn(aResponse().withStatus(502)));
-        ds.stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).inScenario("flaky")
+        stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).inScenario("flaky")
                 .whenScenarioStateIs("twice").willReturn(success(page("", 0, 1, 1))));
 
-        assertThat(gateway.runs(REF, PageRequest.first(10)).total()).isZero();
+        assertThat(gateway.runs(new RemoteRef("DolphinScheduler", DolphinSchedulerStub.PROJECT, "7", "5"),
+                PageRequest.first(10)).total()).isZero();
         ds.server.verify(3, getRequestedFor(urlPathEqualTo(projectPath("/instance/list-paging"))));
     }
 
     @Test
     void a_write_that_meets_a_server_error_is_not_retried_because_it_may_have_been_applied() {
-        ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(aResponse().withStatus(503)));
+        Schedule schedule = linked();
+        stub(post(urlPathEqualTo(projectPath("/process/release"))).withFormParam("releaseState", is("1"))
+                .willReturn(aResponse().withStatus(503)));
 
-        SchedulerGatewayException e = failure(() -> gateway.offline(REF));
+        SchedulerGatewayException e = failure(() -> gateway.online(schedule));
 
         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(e.retryable()).isTrue();
-        ds.server.verify(1, postRequestedFor(urlPathEqualTo(projectPath("/process/release"))));
+        ds.server.verify(1, postRequestedFor(urlPathEqualTo(projectPath("/process/release")))
+                .withFormParam("releaseState", is("1")));
     }
 
     @Test
     void a_write_that_times_out_is_not_retried_and_says_the_server_could_not_be_reached() {
-        ds.stub(post(urlPathEqualTo(projectPath("/process/release")))
+        Schedule schedule = linked();
+        stub(post(urlPathEqualTo(projectPath("/process/release"))).withFormParam("releaseState", is("1"))
                 .willReturn(success("null").withFixedDelay(2500)));
 
-        SchedulerGatewayException e = failure(() -> gateway.offline(REF));
+        SchedulerGatewayException e = failure(() -> gateway.online(schedule));
 
         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(e.getMessage()).contains("cannot reach DolphinScheduler");
-        ds.server.verify(1, postRequestedFor(urlPathEqualTo(projectPath("/process/release"))));
+        ds.server.verify(1, postRequestedFor(urlPathEqualTo(projectPath("/process/release")))
+                .withFormParam("releaseState", is("1")));
     }
 
     @Test
@@ -117,9 +136,11 @@ class DolphinSchedulerFailuresTest {
         DolphinSchedulerSettings settings = new DolphinSchedulerSettings("http://127.0.0.1:" + closedPort
                 + "/dolphinscheduler", Secret.of(AUTH_TOKEN, "authToken"), DolphinSchedulerStub.PROJECT,
                 "http://notebook:9002", Secret.of(CALLBACK_TOKEN, "callbackToken"), DolphinSchedulerStub.SERVER_ZONE,
-                Duration.ofMillis(300), Duration.ofMillis(300), 3, Duration.ofMillis(5), RunSettings.defaults());
+                Duration.ofMillis(300), Duration.ofMillis(300), 3, Duration.ofMillis(5), RunSettings.defaults(),
+                Duration.ofSeconds(10));
 
-        SchedulerGatewayException e = failure(() -> new DolphinSchedulerGateway(settings).offline(REF));
+        Schedule schedule = linked();
+        SchedulerGatewayException e = failure(() -> new DolphinSchedulerGateway(settings).offline(schedule));
 
         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(e.retryable()).isTrue();
@@ -128,28 +149,21 @@ class DolphinSchedulerFailuresTest {
 
     @Test
     void a_lookup_pages_past_the_servers_500_row_cap_until_the_last_page() {
-        ds.registerSucceeds(7, 5, "[alice] daily");
-        StringBuilder others = new StringBuilder();
-        for (int i = 0; i < DolphinSchedulerGateway.PAGE_SIZE; i++) {
-            others.append(i == 0 ? "" : ",").append(processRow(1000 + i, "[alice] daily copy " + i, "OFFLINE", "x"));
+        for (int i = 0; i < 520; i++) {
+            gateway.register(schedule("alice", "daily copy " + i, "nb-copy-" + i, NOW));
         }
-        for (int pageNo = 1; pageNo <= 6; pageNo++) {
-            String rows = pageNo < 6 ? others.toString() : processRow(7, "[alice] daily", "OFFLINE", "x");
-            ds.stub(get(urlPathEqualTo(projectPath("/process/list-paging"))).withQueryParam("pageNo",
-                    is(String.valueOf(pageNo))).willReturn(success(page(rows, 501, pageNo, 6))));
-        }
+        ds.server.resetRequests();
 
-        RemoteRef ref = gateway.register(schedule("alice", "daily", "nb-1", NOW));
+        RemoteRef ref = gateway.register(schedule("alice", "daily", "nb-1", NOW)).ref();
 
-        assertThat(ref.definitionId()).isEqualTo("7");
+        assertThat(ds.process(Long.parseLong(ref.definitionId())).name).isEqualTo("[alice] daily");
         ds.server.verify(6, getRequestedFor(urlPathEqualTo(projectPath("/process/list-paging")))
                 .withQueryParam("pageSize", is("100")));
     }
 
     @Test
     void an_error_message_that_echoes_the_definition_has_the_callback_token_taken_out() {
-        ds.registerSucceeds(7, 5, "[alice] daily");
-        ds.stub(post(urlPathEqualTo(projectPath("/process/save"))).willReturn(envelope(201, 50017,
+        stub(post(urlPathEqualTo(projectPath("/process/save"))).willReturn(envelope(201, 50017,
                 "data {\\\"tasks\\\":[{\\\"prop\\\":\\\"token\\\",\\\"value\\\":\\\"" + CALLBACK_TOKEN
                         + "\\\"}]} not valid", "null")));
 
@@ -168,12 +182,12 @@ class DolphinSchedulerFailuresTest {
         Level before = http.getLevel();
         http.setLevel(Level.DEBUG);
         try {
-            ds.registerSucceeds(7, 5, "[alice] daily");
             gateway.register(schedule("alice", "daily", "nb-1", NOW));
-            ds.server.resetAll();
-            ds.stub(get(anyUrl()).willReturn(aResponse().withStatus(401)));
-            ds.stub(post(anyUrl()).willReturn(aResponse().withStatus(500)));
-            ds.stub(get(urlPathEqualTo(projectPath("/process/verify-name"))).willReturn(success("null")));
+            stub(get(anyUrl()).atPriority(2).willReturn(aResponse().withStatus(401)));
+            stub(post(anyUrl()).atPriority(2).willReturn(aResponse().withStatus(500)));
+            stub(get(urlPathEqualTo(path("/projects/list-paging"))).atPriority(1).willReturn(success(page(
+                    "{\"id\":1,\"name\":\"" + DolphinSchedulerStub.PROJECT + "\"}", 1, 1, 1))));
+            stub(get(urlPathEqualTo(projectPath("/process/verify-name"))).atPriority(1).willReturn(success("null")));
             Throwable thrown = catchThrowable(() -> gateway.register(schedule("alice", "nightly", "nb-2", NOW)));
 
             StringWriter trace = new StringWriter();
@@ -189,21 +203,23 @@ class DolphinSchedulerFailuresTest {
 
     @Test
     void an_answer_without_an_envelope_is_unavailable_not_a_crash() {
-        ds.stub(post(urlPathEqualTo(projectPath("/process/release")))
+        Schedule schedule = linked();
+        stub(post(urlPathEqualTo(projectPath("/process/release")))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>")));
 
-        assertThatThrownBy(() -> gateway.offline(REF)).isInstanceOfSatisfying(SchedulerGatewayException.class,
+        assertThatThrownBy(() -> gateway.offline(schedule)).isInstanceOfSatisfying(SchedulerGatewayException.class,
                 e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE));
     }
 
     @Test
     void a_wrong_method_is_refused_with_its_http_status() {
-        ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(aResponse().withStatus(405)
+        Schedule schedule = linked();
+        stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(aResponse().withStatus(405)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"timestamp\":\"2026-11-24T03:03:13.988+0000\",\"status\":405,"
                         + "\"error\":\"Method Not Allowed\"}")));
 
-        SchedulerGatewayException e = failure(() -> gateway.offline(REF));
+        SchedulerGatewayException e = failure(() -> gateway.offline(schedule));
 
         assertThat(e.kind()).isEqualTo(Kind.REFUSED);
         assertThat(e.getMessage()).contains("HTTP 405");

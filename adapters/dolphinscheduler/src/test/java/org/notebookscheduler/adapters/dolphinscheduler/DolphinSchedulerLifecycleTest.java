@@ -1,37 +1,33 @@
 package org.notebookscheduler.adapters.dolphinscheduler;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.created;
-import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.envelope;
-import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.is;
-import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.page;
-import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.path;
-import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.processRow;
-import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.projectPath;
-import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.scheduleRow;
-import static org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerStub.success;
 import static org.notebookscheduler.application.fakes.Examples.NOW;
 import static org.notebookscheduler.application.fakes.Examples.schedule;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.application.port.out.RemoteChange;
+import org.notebookscheduler.application.port.out.RemoteLinkLostException;
 import org.notebookscheduler.domain.schedule.RemoteRef;
 import org.notebookscheduler.domain.schedule.Schedule;
 import org.notebookscheduler.domain.shared.Actor;
+import org.notebookscheduler.domain.shared.ErrorCode;
+import org.notebookscheduler.domain.shared.RefusedException;
 
-/** Create, update, online, offline, delete: the calls, in the order that works on 1.3.9 (reference 6.4). */
+/**
+ * Create, update, online, offline, delete against a DolphinScheduler 1.3.9 that keeps state: the
+ * calls in the order that works there (reference 6.4), and what the server holds afterwards.
+ */
 class DolphinSchedulerLifecycleTest {
 
-    private final DolphinSchedulerStub ds = new DolphinSchedulerStub();
+    private final SimulatedDolphinScheduler ds = new SimulatedDolphinScheduler();
     private final DolphinSchedulerGateway gateway = ds.gateway();
     private final Schedule schedule = schedule("alice", "daily", "nb-1", NOW);
     private final String processName = "[alice] daily";
@@ -41,274 +37,152 @@ class DolphinSchedulerLifecycleTest {
         ds.close();
     }
 
-    private Schedule linked(long processId, long cronId) {
-        schedule.link(new RemoteRef("DolphinScheduler", DolphinSchedulerStub.PROJECT, String.valueOf(processId),
-                String.valueOf(cronId)), Actor.user("alice"), NOW);
+    private Schedule registered(Schedule schedule) {
+        RemoteChange change = gateway.register(schedule);
+        schedule.link(change.ref(), Actor.user(schedule.owner()), NOW);
         return schedule;
     }
 
-    @Test
-    void registering_saves_the_process_releases_it_creates_its_cron_schedule_and_leaves_it_offline() {
-        ds.registerSucceeds(7, 5, processName);
-
-        RemoteRef ref = gateway.register(schedule);
-
-        assertThat(ref).isEqualTo(new RemoteRef("DolphinScheduler", "ByzerScheduler", "7", "5"));
-        assertThat(ds.calls()).containsExactly(
-                "GET /projects/list-paging",
-                "GET /process/verify-name",
-                "POST /process/save",
-                "GET /process/list-paging",
-                "POST /process/release",
-                "GET /schedule/list-paging",
-                "POST /schedule/create",
-                "GET /schedule/list-paging",
-                "POST /process/release");
-        List<String> releases = ds.server.findAll(postRequestedFor(urlPathEqualTo(projectPath("/process/release"))))
-                .stream().map(request -> request.formParameter("releaseState").firstValue()).toList();
-        assertThat(releases).containsExactly("1", "0");
+    private List<String> writes() {
+        return ds.server.findAll(anyRequestedFor(anyUrl())).stream()
+                .filter(request -> request.getMethod().getName().equals("POST")
+                        || request.getUrl().contains("/delete"))
+                .map(request -> request.getUrl().replaceAll("\\?.*", "").replaceAll(".*/(\\w+/[\\w-]+)$", "$1"))
+                .toList();
     }
 
     @Test
-    void every_call_carries_the_auth_token_header() {
-        ds.registerSucceeds(7, 5, processName);
+    void registering_creates_the_project_saves_the_process_creates_its_cron_and_leaves_both_offline() {
+        RemoteRef ref = gateway.register(schedule).ref();
 
+        assertThat(writes()).containsExactly("projects/create", "process/save", "process/release",
+                "schedule/create", "process/release");
+        SimulatedDolphinScheduler.Process process = ds.process(processName);
+        assertThat(ref).isEqualTo(new RemoteRef("DolphinScheduler", "ByzerScheduler", String.valueOf(process.id),
+                String.valueOf(ds.cronsOf(process.id).get(0).id)));
+        assertThat(process.online).isFalse();
+        assertThat(process.description).isEqualTo("notebook-scheduler schedule " + schedule.id());
+        assertThat(ds.cronsOf(process.id)).singleElement().satisfies(cron -> assertThat(cron.online).isFalse());
+    }
+
+    @Test
+    void every_call_carries_the_auth_token_header_and_writes_are_form_fields() {
         gateway.register(schedule);
 
-        assertThat(ds.requests()).allSatisfy(request ->
-                assertThat(request.getHeader("token")).isEqualTo(DolphinSchedulerStub.AUTH_TOKEN));
-    }
-
-    @Test
-    void the_process_is_saved_with_form_fields_not_json() {
-        ds.registerSucceeds(7, 5, processName);
-
-        gateway.register(schedule);
-
-        var save = ds.server.findAll(postRequestedFor(urlPathEqualTo(projectPath("/process/save")))).get(0);
-        assertThat(save.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
-        assertThat(save.formParameter("name").firstValue()).isEqualTo(processName);
-        assertThat(save.formParameter("description").firstValue())
-                .startsWith("notebook-scheduler schedule " + schedule.id());
-        assertThat(save.formParameters()).containsKeys("processDefinitionJson", "locations", "connects");
-    }
-
-    @Test
-    void the_cron_schedule_carries_the_run_settings_and_the_schedule_json() {
-        ds.registerSucceeds(7, 5, processName);
-
-        gateway.register(schedule);
-
-        var create = ds.server.findAll(postRequestedFor(urlPathEqualTo(projectPath("/schedule/create")))).get(0);
-        assertThat(create.formParameter("processDefinitionId").firstValue()).isEqualTo("7");
-        assertThat(create.formParameter("schedule").firstValue()).isEqualTo(
-                "{\"startTime\":\"2026-01-01 00:00:00\",\"endTime\":\"2126-01-01 00:00:00\",\"crontab\":\"0 0 2 * * ? *\"}");
-        assertThat(create.formParameter("warningType").firstValue()).isEqualTo("ALL");
-        assertThat(create.formParameter("warningGroupId").firstValue()).isEqualTo("1");
-        assertThat(create.formParameter("failureStrategy").firstValue()).isEqualTo("END");
-        assertThat(create.formParameter("processInstancePriority").firstValue()).isEqualTo("MEDIUM");
-        assertThat(create.formParameter("workerGroup").firstValue()).isEqualTo("default");
-    }
-
-    @Test
-    void a_missing_project_is_created_once_and_then_remembered() {
-        ds.registerSucceeds(7, 5, processName);
-        ds.stub(get(urlPathEqualTo(path("/projects/list-paging"))).willReturn(success(page("", 0, 1, 1))));
-        ds.stub(post(urlPathEqualTo(path("/projects/create"))).willReturn(created("1")));
-        ds.stub(get(urlPathEqualTo(projectPath("/process/list-paging"))).willReturn(success(page(
-                processRow(7, processName, "OFFLINE", "x") + "," + processRow(8, "[alice] nightly", "OFFLINE", "x"),
-                2, 1, 1))));
-        ds.stub(post(urlPathEqualTo(projectPath("/schedule/update"))).willReturn(success("null")));
-
-        gateway.register(schedule);
-        gateway.register(schedule("alice", "nightly", "nb-2", NOW));
-
-        ds.server.verify(1, postRequestedFor(urlPathEqualTo(path("/projects/create")))
-                .withFormParam("projectName", is("ByzerScheduler")));
-        ds.server.verify(1, getRequestedFor(urlPathEqualTo(path("/projects/list-paging"))));
-    }
-
-    @Test
-    void a_retried_create_finds_its_own_process_and_does_not_make_a_second() {
-        ds.registerSucceeds(7, 5, processName);
-        ds.stub(get(urlPathEqualTo(projectPath("/process/verify-name"))).willReturn(
-                envelope(200, 10106, "verify process definition name unique error", "null")));
-        ds.stub(get(urlPathEqualTo(projectPath("/process/select-by-id"))).willReturn(success(
-                processRow(7, processName, "OFFLINE", "notebook-scheduler schedule " + schedule.id()))));
-        ds.stub(post(urlPathEqualTo(projectPath("/process/update"))).willReturn(success("null")));
-
-        RemoteRef ref = gateway.register(schedule);
-
-        assertThat(ref.definitionId()).isEqualTo("7");
-        ds.server.verify(0, postRequestedFor(urlPathEqualTo(projectPath("/process/save"))));
-        ds.server.verify(1, postRequestedFor(urlPathEqualTo(projectPath("/process/update"))));
-    }
-
-    @Test
-    void a_name_taken_by_a_process_this_module_did_not_create_is_refused_not_taken_over() {
-        ds.registerSucceeds(7, 5, processName);
-        ds.stub(get(urlPathEqualTo(projectPath("/process/verify-name"))).willReturn(
-                envelope(200, 10106, "verify process definition name unique error", "null")));
-        ds.stub(get(urlPathEqualTo(projectPath("/process/select-by-id"))).willReturn(success(
-                processRow(7, processName, "ONLINE", "made by hand"))));
-
-        assertThatThrownBy(() -> gateway.register(schedule))
-                .isInstanceOfSatisfying(SchedulerGatewayException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(SchedulerGatewayException.Kind.REFUSED);
-                    assertThat(e.getMessage()).contains("already has a process named '[alice] daily'");
+        for (LoggedRequest request : ds.server.findAll(anyRequestedFor(anyUrl()))) {
+            assertThat(request.getHeader("token")).isEqualTo(DolphinSchedulerStub.AUTH_TOKEN);
+        }
+        ds.server.findAll(postRequestedFor(urlPathEqualTo(SimulatedDolphinScheduler.CONTEXT + "/projects/"
+                + SimulatedDolphinScheduler.PROJECT + "/process/save"))).forEach(request -> {
+                    assertThat(request.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+                    assertThat(request.formParameters()).containsKeys("name", "processDefinitionJson", "locations",
+                            "connects", "description");
                 });
-        ds.server.verify(0, postRequestedFor(urlPathEqualTo(projectPath("/process/update"))));
     }
 
     @Test
-    void an_existing_cron_schedule_is_updated_rather_than_a_second_one_created() {
-        ds.registerSucceeds(7, 5, processName);
-        ds.stub(get(urlPathEqualTo(projectPath("/schedule/list-paging")))
-                .willReturn(success(page(scheduleRow(5, 7, "0 0 3 * * ? *", "OFFLINE"), 1, 1, 1))));
-        ds.stub(post(urlPathEqualTo(projectPath("/schedule/update"))).willReturn(success("null")));
-
+    void the_cron_schedule_carries_the_run_settings_and_the_schedule_window() {
         gateway.register(schedule);
 
-        ds.server.verify(0, postRequestedFor(urlPathEqualTo(projectPath("/schedule/create"))));
-        ds.server.verify(1, postRequestedFor(urlPathEqualTo(projectPath("/schedule/update")))
-                .withFormParam("id", is("5")).withFormParam("warningGroupId", is("1")));
+        SimulatedDolphinScheduler.Cron cron = ds.cronsOf(ds.process(processName).id).get(0);
+        assertThat(cron.crontab).isEqualTo(schedule.definition().cron().expression());
+        assertThat(cron.warningType).isEqualTo(schedule.definition().runSettings().warningType().name());
+        assertThat(cron.failureStrategy).isEqualTo(schedule.definition().runSettings().failureStrategy().name());
+        assertThat(cron.priority).isEqualTo(schedule.definition().runSettings().priority().name());
+        assertThat(cron.workerGroup).isEqualTo(schedule.definition().runSettings().workerGroup());
+        assertThat(cron.startTime).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
     }
 
     @Test
-    void a_server_error_half_way_through_a_create_deletes_the_process_it_made() {
-        ds.registerSucceeds(7, 5, processName);
-        ds.stub(post(urlPathEqualTo(projectPath("/schedule/create"))).willReturn(aResponse().withStatus(500)));
-        ds.stub(get(urlPathEqualTo(projectPath("/process/delete"))).willReturn(success("null")));
+    void a_retried_create_finds_its_own_process_and_makes_neither_a_second_process_nor_a_second_cron() {
+        RemoteRef first = gateway.register(schedule).ref();
+        RemoteRef again = gateway.register(schedule).ref();
 
-        assertThatThrownBy(() -> gateway.register(schedule))
-                .isInstanceOfSatisfying(SchedulerGatewayException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(SchedulerGatewayException.Kind.UNAVAILABLE);
-                    assertThat(e.call()).isEqualTo("schedule/create");
-                });
-
-        ds.server.verify(1, getRequestedFor(urlPathEqualTo(projectPath("/process/delete")))
-                .withQueryParam("processDefinitionId", is("7")));
-        ds.server.verify(1, postRequestedFor(urlPathEqualTo(projectPath("/schedule/create"))));
+        assertThat(again).isEqualTo(first);
+        assertThat(ds.state().processes()).hasSize(1);
+        assertThat(ds.cronsOf(Long.parseLong(first.definitionId()))).hasSize(1);
     }
 
     @Test
-    void a_cron_the_server_refuses_is_reported_with_its_code_and_the_process_removed() {
-        ds.registerSucceeds(7, 5, processName);
-        ds.stub(post(urlPathEqualTo(projectPath("/schedule/create"))).willReturn(
-                envelope(201, 10001, "request parameter 0 3 * * * is not valid", "null")));
-        ds.stub(get(urlPathEqualTo(projectPath("/process/delete"))).willReturn(success("null")));
+    void a_name_taken_by_a_process_this_module_did_not_create_is_refused_as_taken_and_left_untouched() {
+        Schedule stranger = schedule("alice", "daily", "nb-9", NOW);
+        gateway.register(stranger);
+        SimulatedDolphinScheduler.State before = ds.state();
 
-        assertThatThrownBy(() -> gateway.register(schedule))
-                .isInstanceOfSatisfying(SchedulerGatewayException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(SchedulerGatewayException.Kind.REFUSED);
-                    assertThat(e.getMessage()).contains("code 10001", "request parameter 0 3 * * * is not valid");
-                });
-        ds.server.verify(1, getRequestedFor(urlPathEqualTo(projectPath("/process/delete"))));
+        assertThatThrownBy(() -> gateway.register(schedule)).isInstanceOfSatisfying(RefusedException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.SCHEDULE_NAME_TAKEN);
+            assertThat(e.field()).contains("name");
+        });
+        assertThat(ds.state()).isEqualTo(before);
     }
 
     @Test
-    void an_update_takes_the_process_offline_replaces_it_and_updates_its_cron_schedule() {
-        ds.projectExists();
-        ds.stub(get(urlPathEqualTo(projectPath("/process/select-by-id")))
-                .willReturn(success(processRow(7, processName, "OFFLINE", "x"))));
-        ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(success("null")));
-        ds.stub(post(urlPathEqualTo(projectPath("/process/update"))).willReturn(success("null")));
-        ds.stub(get(urlPathEqualTo(projectPath("/schedule/list-paging")))
-                .willReturn(success(page(scheduleRow(5, 7, "0 0 2 * * ? *", "OFFLINE"), 1, 1, 1))));
-        ds.stub(post(urlPathEqualTo(projectPath("/schedule/update"))).willReturn(success("null")));
+    void an_update_replaces_the_definition_and_cron_and_leaves_the_process_offline() {
+        registered(schedule);
+        schedule.revise(schedule("alice", "nightly", "nb-1", NOW).definition(), Actor.user("alice"), NOW);
 
-        RemoteRef ref = gateway.update(linked(7, 5));
+        RemoteRef ref = gateway.update(schedule).ref();
 
-        assertThat(ref.cronScheduleId()).isEqualTo("5");
-        assertThat(ds.calls()).containsExactly("GET /process/select-by-id", "POST /process/release",
-                "POST /process/update", "POST /process/release", "GET /schedule/list-paging",
-                "POST /schedule/update", "POST /process/release");
-        var update = ds.server.findAll(postRequestedFor(urlPathEqualTo(projectPath("/process/update")))).get(0);
-        // omitting locations or connects would erase them (reference 2.5)
-        assertThat(update.formParameters()).containsKeys("id", "name", "processDefinitionJson", "locations",
-                "connects", "description");
+        SimulatedDolphinScheduler.Process process = ds.process(Long.parseLong(ref.definitionId()));
+        assertThat(process.name).isEqualTo("[alice] nightly");
+        assertThat(process.online).isFalse();
+        assertThat(ds.state().processes()).hasSize(1);
     }
 
     @Test
-    void online_releases_the_process_and_puts_its_cron_schedule_online_and_already_online_is_fine() {
-        ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(success("null")));
-        ds.stub(post(urlPathEqualTo(projectPath("/schedule/online"))).willReturn(
-                envelope(200, 10126, "schedule release is already ONLINE", "null")));
+    void online_releases_the_process_and_its_cron_and_a_second_online_is_harmless() {
+        registered(schedule);
 
-        gateway.online(linked(7, 5).remote().orElseThrow());
+        gateway.online(schedule);
+        gateway.online(schedule);
 
-        ds.server.verify(postRequestedFor(urlPathEqualTo(projectPath("/process/release")))
-                .withFormParam("processId", is("7")).withFormParam("releaseState", is("1")));
-        ds.server.verify(postRequestedFor(urlPathEqualTo(projectPath("/schedule/online"))).withFormParam("id", is("5")));
+        SimulatedDolphinScheduler.Process process = ds.process(processName);
+        assertThat(process.online).isTrue();
+        assertThat(ds.cronsOf(process.id)).singleElement().satisfies(cron -> assertThat(cron.online).isTrue());
     }
 
     @Test
-    void online_without_a_live_master_is_unavailable_not_refused() {
-        ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(success("null")));
-        ds.stub(post(urlPathEqualTo(projectPath("/schedule/online"))).willReturn(
-                envelope(200, 10025, "master does not exist", "null")));
+    void offline_releases_the_process_offline_which_takes_its_cron_offline_too() {
+        registered(schedule);
+        gateway.online(schedule);
 
-        assertThatThrownBy(() -> gateway.online(linked(7, 5).remote().orElseThrow()))
-                .isInstanceOfSatisfying(SchedulerGatewayException.class,
-                        e -> assertThat(e.retryable()).isTrue());
+        gateway.offline(schedule);
+
+        SimulatedDolphinScheduler.Process process = ds.process(processName);
+        assertThat(process.online).isFalse();
+        assertThat(ds.cronsOf(process.id)).singleElement().satisfies(cron -> assertThat(cron.online).isFalse());
     }
 
     @Test
-    void offline_releases_the_process_offline_which_takes_its_schedule_offline() {
-        ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(success("null")));
+    void delete_takes_an_online_process_offline_and_removes_it_with_its_cron() {
+        registered(schedule);
+        gateway.online(schedule);
 
-        gateway.offline(linked(7, 5).remote().orElseThrow());
+        gateway.delete(schedule);
 
-        assertThat(ds.calls()).containsExactly("POST /process/release");
-        ds.server.verify(postRequestedFor(urlPathEqualTo(projectPath("/process/release")))
-                .withFormParam("releaseState", is("0")));
+        assertThat(ds.state().processes()).isEmpty();
+        assertThat(writes()).contains("process/delete");
     }
 
     @Test
-    void delete_is_a_get_and_an_online_process_is_refused_with_the_servers_code() {
-        ds.stub(get(urlPathEqualTo(projectPath("/process/select-by-id")))
-                .willReturn(success(processRow(7, processName, "ONLINE", "x"))));
-        ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(success("null")));
-        ds.stub(get(urlPathEqualTo(projectPath("/process/delete"))).willReturn(
-                envelope(200, 50021, "process definition 7 is already on line", "null")));
+    void deleting_a_process_that_is_gone_says_the_link_is_lost_and_writes_nothing() {
+        registered(schedule);
+        gateway.delete(schedule);
+        ds.server.resetRequests();
 
-        assertThatThrownBy(() -> gateway.delete(linked(7, 5).remote().orElseThrow()))
-                .isInstanceOfSatisfying(SchedulerGatewayException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(SchedulerGatewayException.Kind.REFUSED);
-                    assertThat(e.getMessage()).contains("50021");
-                });
-        ds.server.verify(getRequestedFor(urlPathEqualTo(projectPath("/process/delete")))
-                .withQueryParam("processDefinitionId", is("7")));
+        assertThatThrownBy(() -> gateway.delete(schedule)).isInstanceOf(RemoteLinkLostException.class);
+        assertThat(writes()).isEmpty();
     }
 
     @Test
-    void deleting_a_process_already_gone_says_not_found() {
-        ds.stub(get(urlPathEqualTo(projectPath("/process/select-by-id"))).willReturn(
-                envelope(200, 50001, "process instance 7 does not exist", "null")));
+    void run_now_releases_the_process_but_not_its_cron_and_starts_it() {
+        registered(schedule);
 
-        assertThatThrownBy(() -> gateway.delete(linked(7, 5).remote().orElseThrow()))
-                .isInstanceOfSatisfying(SchedulerGatewayException.class,
-                        e -> assertThat(e.kind()).isEqualTo(SchedulerGatewayException.Kind.NOT_FOUND));
-    }
+        gateway.runNow(schedule);
 
-    @Test
-    void a_process_with_two_cron_schedules_has_them_deleted_before_it_is() {
-        ds.stub(get(urlPathEqualTo(projectPath("/process/select-by-id")))
-                .willReturn(success(processRow(7, processName, "OFFLINE", "x"))));
-        ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(success("null")));
-        ds.stub(get(urlPathEqualTo(projectPath("/process/delete"))).inScenario("delete")
-                .willSetStateTo("schedules gone")
-                .willReturn(envelope(200, 50022, "delete process definition by id error", "null")));
-        ds.stub(get(urlPathEqualTo(projectPath("/process/delete"))).inScenario("delete")
-                .whenScenarioStateIs("schedules gone").willReturn(success("null")));
-        ds.stub(get(urlPathEqualTo(projectPath("/schedule/list-paging"))).willReturn(success(page(
-                scheduleRow(5, 7, "0 0 2 * * ? *", "OFFLINE") + "," + scheduleRow(6, 7, "0 0 2 * * ? *", "OFFLINE"),
-                2, 1, 1))));
-        ds.stub(get(urlPathEqualTo(projectPath("/schedule/delete"))).willReturn(success("null")));
-
-        gateway.delete(linked(7, 5).remote().orElseThrow());
-
-        ds.server.verify(2, getRequestedFor(urlPathEqualTo(projectPath("/schedule/delete"))));
-        ds.server.verify(2, getRequestedFor(urlPathEqualTo(projectPath("/process/delete"))));
+        SimulatedDolphinScheduler.Process process = ds.process(processName);
+        assertThat(process.online).isTrue();
+        assertThat(ds.cronsOf(process.id)).singleElement().satisfies(cron -> assertThat(cron.online).isFalse());
+        assertThat(ds.started()).containsExactly(processName);
     }
 }

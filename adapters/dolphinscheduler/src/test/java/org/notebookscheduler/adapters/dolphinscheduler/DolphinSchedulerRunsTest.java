@@ -19,6 +19,8 @@ import static org.notebookscheduler.application.fakes.Examples.schedule;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.notebookscheduler.domain.shared.ErrorCode;
+import org.notebookscheduler.domain.shared.RefusedException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.notebookscheduler.application.port.out.Page;
@@ -61,22 +63,6 @@ class DolphinSchedulerRunsTest {
     private void instanceExists() {
         ds.stub(get(urlPathEqualTo(projectPath("/instance/select-by-id"))).willReturn(success(INSTANCE)));
         ds.stub(get(urlPathEqualTo(projectPath("/instance/task-list-by-process-id"))).willReturn(success(TASKS)));
-    }
-
-    @Test
-    void running_now_releases_the_process_and_starts_an_instance_with_every_required_field() {
-        Schedule schedule = schedule("alice", "daily", "nb-1", NOW);
-        schedule.link(REF, Actor.user("alice"), NOW);
-        ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(success("null")));
-        ds.stub(post(urlPathEqualTo(projectPath("/executors/start-process-instance"))).willReturn(success("null")));
-
-        gateway.runNow(schedule);
-
-        ds.server.verify(postRequestedFor(urlPathEqualTo(projectPath("/executors/start-process-instance")))
-                .withFormParam("processDefinitionId", is("7")).withFormParam("failureStrategy", is("END"))
-                .withFormParam("warningType", is("ALL")).withFormParam("warningGroupId", is("1"))
-                .withFormParam("processInstancePriority", is("MEDIUM")).withFormParam("workerGroup", is("default")));
-        assertThat(ds.calls()).containsExactly("POST /process/release", "POST /executors/start-process-instance");
     }
 
     @Test
@@ -133,7 +119,7 @@ class DolphinSchedulerRunsTest {
     @Test
     void a_failed_tasks_log_is_read_page_by_page_until_a_short_page() {
         instanceExists();
-        String fullPage = "[INFO] line\r\n".repeat(DolphinSchedulerGateway.LOG_LINES_PER_CALL);
+        String fullPage = "[INFO] line\r\n".repeat(DolphinSchedulerRuns.LOG_LINES_PER_CALL);
         ds.stub(get(urlPathEqualTo(path("/log/detail"))).withQueryParam("skipLineNum", is("0"))
                 .willReturn(success("\"" + fullPage.replace("\r\n", "\\r\\n") + "\"")));
         ds.stub(get(urlPathEqualTo(path("/log/detail"))).withQueryParam("skipLineNum", is("1000"))
@@ -161,6 +147,7 @@ class DolphinSchedulerRunsTest {
         "RERUN_FAILED, START_FAILURE_TASK_PROCESS", "REPEAT, REPEAT_RUNNING"})
     void each_run_command_is_sent_as_its_execute_type(RunCommand command, String executeType) {
         instanceExists();
+        ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(success("null")));
         ds.stub(post(urlPathEqualTo(projectPath("/executors/execute"))).willReturn(success("null")));
 
         gateway.command(REF, new RunId("345"), command);
@@ -169,15 +156,28 @@ class DolphinSchedulerRunsTest {
                 .withFormParam("processInstanceId", is("345")).withFormParam("executeType", is(executeType)));
     }
 
+    @ParameterizedTest(name = "{0} releases the process first: {1}")
+    @CsvSource({"PAUSE, false", "STOP, false", "RESUME, true", "RERUN_FAILED, true", "REPEAT, true"})
+    void commands_that_start_work_release_the_process_online_as_run_now_does(RunCommand command, boolean releases) {
+        instanceExists();
+        ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(success("null")));
+        ds.stub(post(urlPathEqualTo(projectPath("/executors/execute"))).willReturn(success("null")));
+
+        gateway.command(REF, new RunId("345"), command);
+
+        ds.server.verify(releases ? 1 : 0, postRequestedFor(urlPathEqualTo(projectPath("/process/release")))
+                .withFormParam("processId", is("7")).withFormParam("releaseState", is("1")));
+    }
+
     @Test
-    void a_command_the_runs_state_does_not_allow_is_refused_with_the_servers_words() {
+    void a_command_the_runs_state_does_not_allow_is_a_conflict_with_the_servers_words() {
         instanceExists();
         ds.stub(post(urlPathEqualTo(projectPath("/executors/execute"))).willReturn(envelope(200, 50006,
                 "the status of process instance 345 is FAILURE,Cannot perform STOP operation", "null")));
 
         assertThatThrownBy(() -> gateway.command(REF, new RunId("345"), RunCommand.STOP))
-                .isInstanceOfSatisfying(SchedulerGatewayException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(SchedulerGatewayException.Kind.REFUSED);
+                .isInstanceOfSatisfying(RefusedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.RUN_STATE_CONFLICT);
                     assertThat(e.getMessage()).contains("50006", "Cannot perform STOP operation");
                 });
     }

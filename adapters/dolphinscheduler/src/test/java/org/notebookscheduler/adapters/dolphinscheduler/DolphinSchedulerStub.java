@@ -39,7 +39,8 @@ final class DolphinSchedulerStub implements AutoCloseable {
     DolphinSchedulerSettings settings() {
         return new DolphinSchedulerSettings(server.baseUrl() + CONTEXT, Secret.of(AUTH_TOKEN, "authToken"), PROJECT,
                 "http://notebook:9002/", Secret.of(CALLBACK_TOKEN, "callbackToken"), SERVER_ZONE,
-                Duration.ofMillis(500), Duration.ofMillis(1500), 3, Duration.ofMillis(5), RunSettings.defaults());
+                Duration.ofMillis(500), Duration.ofMillis(1500), 3, Duration.ofMillis(5), RunSettings.defaults(),
+                Duration.ofSeconds(10));
     }
 
     DolphinSchedulerGateway gateway() {

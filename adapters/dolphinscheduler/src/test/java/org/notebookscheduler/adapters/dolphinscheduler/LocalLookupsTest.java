@@ -23,7 +23,7 @@ import org.notebookscheduler.domain.shared.Actor;
  */
 class LocalLookupsTest {
 
-    private final DolphinSchedulerStub ds = new DolphinSchedulerStub();
+    private final SimulatedDolphinScheduler ds = new SimulatedDolphinScheduler();
 
     @AfterEach
     void stop() {
@@ -39,7 +39,6 @@ class LocalLookupsTest {
         ScheduleService service = new ScheduleService(store, audit, ds.gateway(), catalog,
                 new FakeCurrentUser(Actor.user("alice")), new FakeTransactions(store, audit),
                 new MutableClock(Examples.NOW));
-        ds.registerSucceeds(7, 5, "[alice] daily");
         service.create(oneNotebook("daily", "nb-1"));
         ds.server.resetRequests();
 
@@ -47,6 +46,6 @@ class LocalLookupsTest {
         assertThat(service.list(null, PageRequest.first(50)).total()).isEqualTo(1);
         assertThat(service.list("alice", PageRequest.first(50)).items()).hasSize(1);
 
-        assertThat(ds.requests()).isEmpty();
+        assertThat(ds.server.getAllServeEvents()).isEmpty();
     }
 }

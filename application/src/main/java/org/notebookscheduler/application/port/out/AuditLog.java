@@ -1,5 +1,8 @@
 package org.notebookscheduler.application.port.out;
 
+import java.util.Optional;
+import java.util.Set;
+import org.notebookscheduler.domain.audit.ScheduleEventType;
 import org.notebookscheduler.domain.audit.ScheduleEvent;
 import org.notebookscheduler.domain.schedule.ScheduleId;
 
@@ -10,4 +13,7 @@ public interface AuditLog {
 
     /** Oldest first. */
     Page<ScheduleEvent> history(ScheduleId scheduleId, PageRequest page);
+
+    /** The newest event of the schedule that has one of these types. */
+    Optional<ScheduleEvent> latest(ScheduleId scheduleId, Set<ScheduleEventType> types);
 }

@@ -20,20 +20,26 @@ public interface SchedulerGateway {
 
     /**
      * Registers a new schedule with its tasks and cron, left offline. Idempotent: registering a
-     * schedule that is already there returns the existing reference instead of a duplicate. A
-     * failure part-way leaves nothing behind.
+     * schedule that is already there (an earlier attempt got that far) brings that one up to date
+     * instead of making a duplicate; a name held by anything else is refused with
+     * {@code SCHEDULE_NAME_TAKEN}. A failure part-way leaves the engine as it was.
      */
-    RemoteRef register(Schedule schedule);
+    RemoteChange register(Schedule schedule);
 
-    /** Replaces the remote definition and cron with the schedule's current ones; the schedule is offline. */
-    RemoteRef update(Schedule schedule);
+    /**
+     * Replaces the remote definition and cron with the schedule's current ones; the schedule is
+     * offline. Every change below first confirms that the linked remote object is this schedule's,
+     * and throws {@link RemoteLinkLostException}, having written nothing, when it is not. A failure
+     * part-way leaves the engine as it was.
+     */
+    RemoteChange update(Schedule schedule);
 
-    void online(RemoteRef ref);
+    RemoteChange online(Schedule schedule);
 
-    void offline(RemoteRef ref);
+    RemoteChange offline(Schedule schedule);
 
-    /** Removes the schedule; refused by the engine while online. */
-    void delete(RemoteRef ref);
+    /** Removes the schedule; refused by the engine while online. Its undo recreates what was removed. */
+    RemoteChange delete(Schedule schedule);
 
     /** Starts a run now, outside the cron, with the schedule's run settings. */
     void runNow(Schedule schedule);

@@ -17,7 +17,7 @@ public final class Rows {
     public record Process(long id, String name, String releaseState, String description) {
     }
 
-    public record ProcessDetail(long id, String name, String releaseState, String description,
+    public record ProcessDetail(long id, long projectId, String name, String releaseState, String description,
             String processDefinitionJson, String locations, String connects) {
     }
 

@@ -1,5 +1,7 @@
 package org.notebookscheduler.adapters.persistence.audit;
 
+import java.util.Optional;
+import java.util.Set;
 import org.notebookscheduler.adapters.persistence.Pages;
 import org.notebookscheduler.adapters.persistence.UtcTime;
 import org.notebookscheduler.application.port.out.AuditLog;
@@ -52,6 +54,13 @@ public class JpaAuditLog implements AuditLog {
     public Page<ScheduleEvent> history(ScheduleId scheduleId, PageRequest page) {
         return Pages.from(repository.findByScheduleId(scheduleId.toString(), Pages.of(page, Sort.by("id"))), page)
                 .map(JpaAuditLog::toDomain);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ScheduleEvent> latest(ScheduleId scheduleId, Set<ScheduleEventType> types) {
+        return repository.findFirstByScheduleIdAndEventTypeInOrderByIdDesc(scheduleId.toString(),
+                types.stream().map(Enum::name).toList()).map(JpaAuditLog::toDomain);
     }
 
     private static ScheduleEvent toDomain(ScheduleEventEntity row) {

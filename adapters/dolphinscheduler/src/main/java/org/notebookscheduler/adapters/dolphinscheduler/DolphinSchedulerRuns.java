@@ -1,0 +1,128 @@
+package org.notebookscheduler.adapters.dolphinscheduler;
+
+import static org.notebookscheduler.adapters.dolphinscheduler.Calls.Safety.READ;
+import static org.notebookscheduler.adapters.dolphinscheduler.Calls.Safety.WRITE;
+
+import org.notebookscheduler.adapters.dolphinscheduler.api.DolphinSchedulerApi;
+import org.notebookscheduler.adapters.dolphinscheduler.api.DsTime;
+import org.notebookscheduler.adapters.dolphinscheduler.api.PageData;
+import org.notebookscheduler.adapters.dolphinscheduler.api.Rows;
+import org.notebookscheduler.application.port.out.Page;
+import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.application.port.out.SchedulerGatewayException.Kind;
+import org.notebookscheduler.domain.run.Run;
+import org.notebookscheduler.domain.run.RunCommand;
+import org.notebookscheduler.domain.run.RunDetail;
+import org.notebookscheduler.domain.run.RunId;
+import org.notebookscheduler.domain.run.TaskRun;
+import org.notebookscheduler.domain.schedule.RemoteRef;
+
+/** The runs of a schedule's process: listed, detailed, their task logs, and commands to them. */
+final class DolphinSchedulerRuns {
+
+    static final int LOG_LINES_PER_CALL = 1000;
+    static final int MAX_LOG_LINES = 20_000;
+
+    private final DolphinSchedulerApi api;
+    private final Calls calls;
+    private final DolphinSchedulerSettings settings;
+
+    DolphinSchedulerRuns(DolphinSchedulerApi api, Calls calls, DolphinSchedulerSettings settings) {
+        this.api = api;
+        this.calls = calls;
+        this.settings = settings;
+    }
+
+    Page<Run> runs(RemoteRef ref, PageRequest page) {
+        long processId = processId(ref);
+        PageData<Rows.Instance> data = calls.data("instance/list-paging", READ,
+                () -> api.listInstances(ref.project(), processId, page.page(), page.size()));
+        return new Page<>(data.totalList().stream().map(this::run).toList(), page.page(), page.size(), data.total());
+    }
+
+    RunDetail run(RemoteRef ref, RunId runId) {
+        Rows.Instance instance = instanceOf(ref, runId);
+        Rows.TaskList tasks = calls.data("instance/task-list-by-process-id", READ,
+                () -> api.taskList(ref.project(), instance.id()));
+        return new RunDetail(run(instance), tasks.taskList().stream().map(this::taskRun).toList());
+    }
+
+    String taskLog(RemoteRef ref, RunId runId, String taskRunId) {
+        RunDetail detail = run(ref, runId);
+        if (detail.tasks().stream().noneMatch(task -> task.id().equals(taskRunId))) {
+            throw new SchedulerGatewayException(Kind.NOT_FOUND, "log/detail",
+                    "task instance " + taskRunId + " is not part of process instance " + runId);
+        }
+        long taskInstanceId = Long.parseLong(taskRunId);
+        StringBuilder log = new StringBuilder();
+        for (int skip = 0; skip < MAX_LOG_LINES; skip += LOG_LINES_PER_CALL) {
+            int from = skip;
+            String lines = calls.data("log/detail", READ, () -> api.log(taskInstanceId, from, LOG_LINES_PER_CALL));
+            if (lines == null || lines.isEmpty()) {
+                return log.toString();
+            }
+            log.append(lines);
+            if (lines.split("\r?\n", -1).length - 1 < LOG_LINES_PER_CALL) {
+                return log.toString();
+            }
+        }
+        return log.append("… (log cut at ").append(MAX_LOG_LINES).append(" lines)").toString();
+    }
+
+    /**
+     * Resume, rerun and repeat need the process online, as a run started now does; like run-now,
+     * the process is released online for them, and its cron schedule is left as it is.
+     */
+    void command(RemoteRef ref, RunId runId, RunCommand command) {
+        Rows.Instance instance = instanceOf(ref, runId);
+        if (command != RunCommand.PAUSE && command != RunCommand.STOP) {
+            calls.data("process/release", WRITE, () -> api.releaseProcess(ref.project(), instance.processDefinitionId(),
+                    Session.ONLINE));
+        }
+        calls.data("executors/execute", WRITE, () -> api.execute(ref.project(), instance.id(), executeType(command)));
+    }
+
+    static String executeType(RunCommand command) {
+        return switch (command) {
+            case PAUSE -> "PAUSE";
+            case STOP -> "STOP";
+            case RESUME -> "RECOVER_SUSPENDED_PROCESS";
+            case RERUN_FAILED -> "START_FAILURE_TASK_PROCESS";
+            case REPEAT -> "REPEAT_RUNNING";
+        };
+    }
+
+    private Rows.Instance instanceOf(RemoteRef ref, RunId runId) {
+        long instanceId;
+        try {
+            instanceId = Long.parseLong(runId.value());
+        } catch (NumberFormatException e) {
+            throw new SchedulerGatewayException(Kind.NOT_FOUND, "instance/select-by-id", "no process instance " + runId);
+        }
+        Rows.Instance instance = calls.data("instance/select-by-id", READ,
+                () -> api.instanceById(ref.project(), instanceId));
+        if (instance == null || instance.processDefinitionId() != processId(ref)) {
+            throw new SchedulerGatewayException(Kind.NOT_FOUND, "instance/select-by-id",
+                    "process instance " + runId + " is not a run of process " + ref.definitionId());
+        }
+        return instance;
+    }
+
+    private Run run(Rows.Instance instance) {
+        return new Run(new RunId(String.valueOf(instance.id())), RunStates.of(instance.state()),
+                DsTime.parse(instance.scheduleTime(), settings.serverZone()),
+                DsTime.parse(instance.startTime(), settings.serverZone()),
+                DsTime.parse(instance.endTime(), settings.serverZone()));
+    }
+
+    private TaskRun taskRun(Rows.TaskInstance task) {
+        return new TaskRun(String.valueOf(task.id()), task.name(), RunStates.of(task.state()),
+                DsTime.parse(task.startTime(), settings.serverZone()),
+                DsTime.parse(task.endTime(), settings.serverZone()), task.retryTimes());
+    }
+
+    private static long processId(RemoteRef ref) {
+        return Long.parseLong(ref.definitionId());
+    }
+}

@@ -1,0 +1,63 @@
+package org.notebookscheduler.application.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.notebookscheduler.application.port.out.RemoteChange;
+import org.notebookscheduler.application.port.out.RemoteLinkLostException;
+import org.notebookscheduler.application.port.out.SchedulerGateway;
+import org.notebookscheduler.application.port.out.Transactions;
+import org.notebookscheduler.domain.audit.ScheduleEvent;
+import org.notebookscheduler.domain.schedule.Schedule;
+
+/**
+ * The one way a schedule changes on both sides. The engine changes first, having confirmed the
+ * remote object is the schedule's and put itself back if it failed half-way; then the store and the
+ * audit trail change in one transaction. When that transaction fails, the engine's change is undone,
+ * so a change ends fully applied on both sides or on neither.
+ */
+final class RemoteFirst {
+
+    private final Transactions transactions;
+    private final SchedulerGateway gateway;
+
+    RemoteFirst(Transactions transactions, SchedulerGateway gateway) {
+        this.transactions = transactions;
+        this.gateway = gateway;
+    }
+
+    /**
+     * Brings the engine's copy of the schedule's definition up to date; when its linked process is
+     * not its own any more, the link is dropped (recorded in {@code events}) and the schedule
+     * registered afresh.
+     */
+    RemoteChange pushDefinition(Schedule schedule, List<ScheduleEvent> events, Instant now) {
+        if (schedule.remote().isPresent()) {
+            try {
+                return gateway.update(schedule);
+            } catch (RemoteLinkLostException lost) {
+                events.add(schedule.unlink(lost.why(), now));
+            }
+        }
+        return gateway.register(schedule);
+    }
+
+    /** Records {@code change} locally with {@code local}, in one transaction; undoes it when that fails. */
+    <T> T record(RemoteChange change, Supplier<T> local) {
+        try {
+            return transactions.inTransaction(local);
+        } catch (RuntimeException failure) {
+            undo(failure, change);
+            throw failure;
+        }
+    }
+
+    /** Best effort: the original failure is what the caller must see; the undo's own failure rides along. */
+    static void undo(RuntimeException failure, RemoteChange change) {
+        try {
+            change.undo();
+        } catch (RuntimeException undoFailed) {
+            failure.addSuppressed(undoFailed);
+        }
+    }
+}
