@@ -1,15 +1,11 @@
 package org.notebookscheduler.bootstrap;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.notebookscheduler.adapters.dolphinscheduler.SimulatedDolphinScheduler;
 import org.notebookscheduler.application.port.out.NotebookCatalog;
 import org.notebookscheduler.application.port.out.NotebookRunner;
 import org.notebookscheduler.domain.schedule.EntityType;
@@ -52,14 +49,11 @@ import tools.jackson.databind.json.JsonMapper;
             "notebook.scheduler.notification.webhook-url=https://open.feishu.cn/open-apis/bot/v2/hook/robot-SECRET"})
 class ScheduleToNotificationSystemTest {
 
-    private static final WireMockServer DOLPHIN = new WireMockServer(options().dynamicPort());
+    private static final SimulatedDolphinScheduler SIMULATOR = new SimulatedDolphinScheduler();
+    private static final WireMockServer DOLPHIN = SIMULATOR.server;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PROJECT = "/dolphinscheduler/projects/ByzerScheduler";
 
-    static {
-        DOLPHIN.start();
-        stubDolphinScheduler();
-    }
 
     @DynamicPropertySource
     static void dolphinScheduler(DynamicPropertyRegistry registry) {
@@ -68,7 +62,7 @@ class ScheduleToNotificationSystemTest {
 
     @AfterAll
     static void stop() {
-        DOLPHIN.stop();
+        SIMULATOR.close();
     }
 
     /** The host: it knows notebook nb-1 of alice, and runs notebooks successfully. */
@@ -86,33 +80,6 @@ class ScheduleToNotificationSystemTest {
             return request -> new NotebookRunner.Outcome(true, request.owner(), Instant.parse("2026-11-24T18:00:01Z"),
                     Instant.parse("2026-11-24T18:03:05Z"), null);
         }
-    }
-
-    private static void stubDolphinScheduler() {
-        String ok = "{\"code\":0,\"msg\":\"success\",\"data\":null}";
-        DOLPHIN.stubFor(get(urlPathEqualTo("/dolphinscheduler/projects/list-paging")).willReturn(json(200,
-                "{\"code\":0,\"msg\":\"success\",\"data\":{\"totalList\":[{\"id\":1,\"name\":\"ByzerScheduler\"}],"
-                        + "\"total\":1,\"currentPage\":1,\"totalPage\":1}}")));
-        DOLPHIN.stubFor(get(urlPathEqualTo(PROJECT + "/process/verify-name")).willReturn(json(200, ok)));
-        DOLPHIN.stubFor(post(urlPathEqualTo(PROJECT + "/process/save")).willReturn(json(201, ok)));
-        DOLPHIN.stubFor(get(urlPathEqualTo(PROJECT + "/process/list-paging")).willReturn(json(200,
-                "{\"code\":0,\"msg\":\"success\",\"data\":{\"totalList\":[{\"id\":7,\"name\":\"[alice] sales daily\","
-                        + "\"releaseState\":\"OFFLINE\"}],\"total\":1,\"currentPage\":1,\"totalPage\":1}}")));
-        DOLPHIN.stubFor(post(urlPathEqualTo(PROJECT + "/process/release")).willReturn(json(200, ok)));
-        DOLPHIN.stubFor(get(urlPathEqualTo(PROJECT + "/schedule/list-paging")).inScenario("cron")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(json(200,
-                        "{\"code\":0,\"msg\":\"success\",\"data\":{\"totalList\":[],\"total\":0,\"currentPage\":1,\"totalPage\":1}}")));
-        DOLPHIN.stubFor(post(urlPathEqualTo(PROJECT + "/schedule/create")).inScenario("cron").willSetStateTo("made")
-                .willReturn(json(201, ok)));
-        DOLPHIN.stubFor(get(urlPathEqualTo(PROJECT + "/schedule/list-paging")).inScenario("cron")
-                .whenScenarioStateIs("made").willReturn(json(200,
-                        "{\"code\":0,\"msg\":\"success\",\"data\":{\"totalList\":[{\"id\":5,\"processDefinitionId\":7,"
-                                + "\"crontab\":\"0 0 2 * * ? *\",\"releaseState\":\"OFFLINE\"}],\"total\":1,"
-                                + "\"currentPage\":1,\"totalPage\":1}}")));
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 
     @Value("${local.server.port}")

@@ -106,13 +106,12 @@ public final class ReconciliationService implements ReconcileSchedulesUseCase {
         Actor actor = access.actor();
         Schedule schedule = access.load(id, actor);
         Instant now = clock.instant();
-        Optional<RemoteRef> before = schedule.remote();
         boolean online = schedule.releaseState() == ReleaseState.ONLINE;
         List<ScheduleEvent> events = new ArrayList<>();
         RemoteChange defined = remoteFirst.pushDefinition(schedule, events, now);
         RemoteChange change;
         try {
-            if (!before.equals(Optional.of(defined.ref()))) {
+            if (!schedule.remote().equals(Optional.of(defined.ref()))) {
                 events.add(schedule.link(defined.ref(), actor, now));
             }
             if (online && schedule.releaseState() != ReleaseState.ONLINE) {

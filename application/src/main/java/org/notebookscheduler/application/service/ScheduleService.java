@@ -1,6 +1,7 @@
 package org.notebookscheduler.application.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,8 @@ import org.notebookscheduler.domain.shared.RefusedException;
  */
 public final class ScheduleService implements ManageSchedulesUseCase {
 
+    public static final Duration DEFAULT_MIN_FIRE_INTERVAL = Duration.ofMinutes(1);
+
     private final ScheduleStore store;
     private final AuditLog audit;
     private final SchedulerGateway gateway;
@@ -44,10 +47,18 @@ public final class ScheduleService implements ManageSchedulesUseCase {
     private final ScheduleAccess access;
     private final Transactions transactions;
     private final RemoteFirst remoteFirst;
+    private final Duration minFireInterval;
     private final Clock clock;
 
     public ScheduleService(ScheduleStore store, AuditLog audit, SchedulerGateway gateway, NotebookCatalog catalog,
             CurrentUser currentUser, Transactions transactions, Clock clock) {
+        this(store, audit, gateway, catalog, currentUser, transactions, clock, DEFAULT_MIN_FIRE_INTERVAL);
+    }
+
+    /** @param minFireInterval a cron firing more often than this is refused */
+    public ScheduleService(ScheduleStore store, AuditLog audit, SchedulerGateway gateway, NotebookCatalog catalog,
+            CurrentUser currentUser, Transactions transactions, Clock clock, Duration minFireInterval) {
+        this.minFireInterval = minFireInterval;
         this.store = store;
         this.audit = audit;
         this.gateway = gateway;
@@ -89,10 +100,9 @@ public final class ScheduleService implements ManageSchedulesUseCase {
         List<ScheduleEvent> events = new ArrayList<>(List.of(schedule.revise(resolve(update.definition(), actor),
                 actor, now)));
         assertNoConflicts(schedule);
-        Optional<RemoteRef> before = schedule.remote();
         RemoteChange change = remoteFirst.pushDefinition(schedule, events, now);
         return remoteFirst.record(change, () -> {
-            if (!before.equals(Optional.of(change.ref()))) {
+            if (!schedule.remote().equals(Optional.of(change.ref()))) {
                 events.add(schedule.link(change.ref(), actor, now));
             }
             Schedule saved = store.save(schedule);
@@ -240,6 +250,9 @@ public final class ScheduleService implements ManageSchedulesUseCase {
             }
             tasks.add(resolved);
         }
+        Instant now = clock.instant();
+        definition.cron().assertFiresAfter(now);
+        definition.cron().assertFiresAtMostEvery(minFireInterval, now);
         return new ScheduleDefinition(definition.name(), definition.description(), tasks, definition.cron(),
                 definition.runSettings(), definition.notifications());
     }

@@ -249,4 +249,71 @@ class ScheduleServiceTest {
     void an_unknown_schedule_is_refused_as_not_found() {
         assertRefused(() -> service.get(ScheduleId.newId()), ErrorCode.SCHEDULE_NOT_FOUND, "scheduleId");
     }
+
+    @Test
+    void an_update_of_a_schedule_whose_process_is_not_its_own_any_more_registers_it_afresh_and_records_why() {
+        ScheduleView view = created("daily", "nb-1");
+        world.gateway.reset();
+
+        ScheduleView updated = service.update(new UpdateSchedule(view.schedule().id(),
+                oneNotebook("nightly", "nb-1"), null));
+
+        assertThat(updated.schedule().remote()).isPresent();
+        assertThat(world.gateway.remotes()).containsKey(updated.schedule().remote().orElseThrow().definitionId());
+        assertThat(trail(view.schedule().id())).containsExactly(ScheduleEventType.CREATED, ScheduleEventType.LINKED,
+                ScheduleEventType.UPDATED, ScheduleEventType.DRIFT_FOUND, ScheduleEventType.LINKED);
+    }
+
+    @Test
+    void offline_of_a_schedule_whose_process_is_gone_succeeds_locally_and_drops_the_link() {
+        ScheduleView view = created("daily", "nb-1");
+        service.online(view.schedule().id());
+        world.gateway.reset();
+
+        ScheduleView offline = service.offline(view.schedule().id());
+
+        assertThat(offline.schedule().releaseState()).isEqualTo(ReleaseState.OFFLINE);
+        assertThat(offline.schedule().remote()).isEmpty();
+        assertThat(trail(view.schedule().id())).endsWith(ScheduleEventType.OFFLINE, ScheduleEventType.DRIFT_FOUND);
+    }
+
+    @Test
+    void online_or_run_now_of_a_schedule_whose_process_is_gone_is_refused_with_the_link_dropped() {
+        ScheduleView view = created("daily", "nb-1");
+        world.gateway.reset();
+
+        assertRefused(() -> service.online(view.schedule().id()), ErrorCode.SCHEDULE_NOT_LINKED, "remote");
+
+        Schedule stored = world.schedules.findById(view.schedule().id()).orElseThrow();
+        assertThat(stored.remote()).isEmpty();
+        assertThat(stored.releaseState()).isEqualTo(ReleaseState.OFFLINE);
+        assertThat(trail(stored.id())).endsWith(ScheduleEventType.DRIFT_FOUND);
+    }
+
+    @Test
+    void deleting_a_schedule_whose_process_is_gone_deletes_it_here_and_touches_nothing_there() {
+        ScheduleView view = created("daily", "nb-1");
+        world.gateway.reset();
+        ScheduleView other = created("other", "nb-2");
+
+        service.delete(view.schedule().id());
+
+        assertThat(world.schedules.findById(view.schedule().id())).isEmpty();
+        assertThat(world.gateway.remotes()).containsKey(other.schedule().remote().orElseThrow().definitionId());
+        assertThat(trail(view.schedule().id())).endsWith(ScheduleEventType.DRIFT_FOUND, ScheduleEventType.DELETED);
+    }
+
+    @Test
+    void a_failed_local_write_after_an_update_undoes_the_remote_change() {
+        ScheduleView view = created("daily", "nb-1");
+        String definitionId = view.schedule().remote().orElseThrow().definitionId();
+        var before = world.gateway.remotes().get(definitionId);
+        world.schedules.faults().failNext("save", new IllegalStateException("database went away"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.update(new UpdateSchedule(
+                view.schedule().id(), oneNotebook("nightly", "nb-1"), null))).hasMessageContaining("went away");
+
+        assertThat(world.gateway.remotes().get(definitionId)).isEqualTo(before);
+        assertThat(world.gateway.calls()).endsWith("update", "undo");
+    }
 }

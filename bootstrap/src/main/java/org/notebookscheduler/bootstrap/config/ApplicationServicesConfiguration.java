@@ -31,8 +31,10 @@ public class ApplicationServicesConfiguration {
 
     @Bean
     ScheduleService scheduleService(ScheduleStore store, AuditLog audit, SchedulerGateway gateway,
-            NotebookCatalog catalog, CurrentUser currentUser, Transactions transactions, Clock clock) {
-        return new ScheduleService(store, audit, gateway, catalog, currentUser, transactions, clock);
+            NotebookCatalog catalog, CurrentUser currentUser, Transactions transactions, Clock clock,
+            SchedulerProperties properties) {
+        return new ScheduleService(store, audit, gateway, catalog, currentUser, transactions, clock,
+                properties.minFireInterval());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.notebookscheduler.bootstrap.config;
 import java.util.List;
 import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.application.port.out.RemoteChange;
 import org.notebookscheduler.application.port.out.SchedulerGateway;
 import org.notebookscheduler.domain.audit.FieldChange;
 import org.notebookscheduler.domain.run.Run;
@@ -29,27 +30,27 @@ final class DisabledSchedulerGateway implements SchedulerGateway {
     }
 
     @Override
-    public RemoteRef register(Schedule schedule) {
+    public RemoteChange register(Schedule schedule) {
         throw disabled();
     }
 
     @Override
-    public RemoteRef update(Schedule schedule) {
+    public RemoteChange update(Schedule schedule) {
         throw disabled();
     }
 
     @Override
-    public void online(RemoteRef ref) {
+    public RemoteChange online(Schedule schedule) {
         throw disabled();
     }
 
     @Override
-    public void offline(RemoteRef ref) {
+    public RemoteChange offline(Schedule schedule) {
         throw disabled();
     }
 
     @Override
-    public void delete(RemoteRef ref) {
+    public RemoteChange delete(Schedule schedule) {
         throw disabled();
     }
 

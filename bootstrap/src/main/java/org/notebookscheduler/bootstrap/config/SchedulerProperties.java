@@ -40,6 +40,7 @@ import org.springframework.validation.Validator;
  * @param instancePriority   HIGHEST, HIGH, MEDIUM, LOW, LOWEST
  * @param worker             DolphinScheduler worker group
  * @param callbackMaxTimeout no scheduled run lasts longer than this
+ * @param minFireInterval    the shortest interval between two fire times a cron may have
  * @param notification       who is told about results, and how
  * @param relay              how the notification outbox is delivered
  * @param dolphinscheduler   how this module talks to DolphinScheduler
@@ -60,6 +61,7 @@ public record SchedulerProperties(
         @DefaultValue("MEDIUM") Priority instancePriority,
         @DefaultValue("default") String worker,
         @DefaultValue("4h") Duration callbackMaxTimeout,
+        @DefaultValue("1m") Duration minFireInterval,
         @DefaultValue Notification notification,
         @DefaultValue Relay relay,
         @DefaultValue DolphinScheduler dolphinscheduler,
@@ -187,6 +189,7 @@ public record SchedulerProperties(
         checks.text("projectName", projectName, 100);
         checks.text("worker", worker, RunSettings.MAX_WORKER_GROUP_LENGTH);
         checks.positive("callbackMaxTimeout", callbackMaxTimeout);
+        checks.positive("minFireInterval", minFireInterval);
         if (!DOLPHIN_SCHEDULER.toLowerCase(Locale.ROOT).equals(String.valueOf(schedulerName).toLowerCase(Locale.ROOT))) {
             checks.reject("schedulerName", "must be " + DOLPHIN_SCHEDULER + ", the only scheduler supported for now");
         }

@@ -1,5 +1,7 @@
 package org.notebookscheduler.domain.schedule;
 
+import java.time.Duration;
+import java.time.Instant;
 import com.cronutils.mapper.CronMapper;
 import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
@@ -29,6 +31,9 @@ public final class CronSpec {
 
     /** The crontab column of the scheduler is this wide. */
     public static final int MAX_EXPRESSION_LENGTH = 255;
+    public static final int FIRST_YEAR = 1970;
+    public static final int LAST_YEAR = 9999;
+    private static final int FREQUENCY_SAMPLE = 20;
 
     private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
     private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
@@ -56,6 +61,10 @@ public final class CronSpec {
         String text = Check.text(expression, "cron.expression", MAX_EXPRESSION_LENGTH).replaceAll("\\s+", " ");
         Check.required(start, "cron.start");
         Check.required(zone, "cron.zone");
+        storableYear(start, "cron.start");
+        if (end != null) {
+            storableYear(end, "cron.end");
+        }
         if (end != null && !end.isAfter(start)) {
             throw new RefusedException(ErrorCode.SCHEDULE_END_BEFORE_START, "cron.end",
                     "cron.end (" + end + ") must be after cron.start (" + start + ")");
@@ -68,6 +77,39 @@ public final class CronSpec {
                     "cron.expression '" + text + "' never fires between cron.start and cron.end");
         }
         return spec;
+    }
+
+    /** Schedulers keep the window in a SQL {@code datetime}: years 1970 to 9999 are what every one of them holds. */
+    private static void storableYear(LocalDateTime time, String field) {
+        if (time.getYear() < FIRST_YEAR || time.getYear() > LAST_YEAR) {
+            throw new RefusedException(ErrorCode.FIELD_OUT_OF_RANGE, field, field + " must be in the years "
+                    + FIRST_YEAR + " to " + LAST_YEAR + ", was " + time.getYear());
+        }
+    }
+
+    /**
+     * Refuses a window with no fire time left after {@code now}: it fired before and never will
+     * again. (A window that never fired at all is {@code CRON_NEVER_FIRES}, refused when built.)
+     */
+    public void assertFiresAfter(Instant now) {
+        LocalDateTime local = LocalDateTime.ofInstant(now, zone);
+        if (nextFireTimes(local, 1).isEmpty()) {
+            throw new RefusedException(ErrorCode.CRON_WINDOW_PAST, "cron.end", "the window from cron.start " + start
+                    + " to cron.end " + end + " is over: the schedule would never fire again");
+        }
+    }
+
+    /** Refuses a cron whose fire times (sampled from {@code now}) come closer together than {@code minimum}. */
+    public void assertFiresAtMostEvery(Duration minimum, Instant now) {
+        List<ZonedDateTime> times = nextFireTimes(LocalDateTime.ofInstant(now, zone), FREQUENCY_SAMPLE);
+        for (int i = 1; i < times.size(); i++) {
+            Duration gap = Duration.between(times.get(i - 1), times.get(i));
+            if (gap.compareTo(minimum) < 0) {
+                throw new RefusedException(ErrorCode.CRON_TOO_FREQUENT, "cron.expression", "cron.expression '"
+                        + expression + "' fires every " + gap.toSeconds() + " s; the shortest interval allowed is "
+                        + minimum.toSeconds() + " s (notebook.scheduler.min-fire-interval)");
+            }
+        }
     }
 
     private static Cron toQuartz(String text) {

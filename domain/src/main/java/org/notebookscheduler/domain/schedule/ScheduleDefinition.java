@@ -19,7 +19,7 @@ public record ScheduleDefinition(String name, String description, List<Scheduled
     public static final int MAX_DESCRIPTION_LENGTH = 1000;
 
     public ScheduleDefinition {
-        name = Check.text(name, "name", MAX_NAME_LENGTH);
+        name = Check.name(name, "name", MAX_NAME_LENGTH);
         description = Check.optionalText(description, "description", MAX_DESCRIPTION_LENGTH);
         tasks = List.copyOf(TaskGraph.validate(tasks));
         Check.required(cron, "cron");

@@ -34,7 +34,7 @@ public record ScheduledTask(String name, EntityRef entity, String commitId, Dura
             "commit_id", "timeout", "task_name", "schedule_id", "run_key");
 
     public ScheduledTask {
-        name = Check.text(name, "name", MAX_NAME_LENGTH);
+        name = Check.name(name, "name", MAX_NAME_LENGTH);
         Check.required(entity, "entity");
         commitId = Check.optionalText(commitId, "commitId", 128);
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;

@@ -118,4 +118,53 @@ class CronSpecTest {
     void extra_whitespace_does_not_make_a_different_cron() {
         assertThat(CronSpec.of("  0 0 2  * * ? * ", START, null, ZONE)).isEqualTo(Schedules.daily());
     }
+
+    @Test
+    void a_window_in_a_year_no_scheduler_database_holds_is_refused_naming_the_field() {
+        assertThatThrownBy(() -> CronSpec.of("0 0 2 * * ?", LocalDateTime.of(99999, 1, 1, 0, 0), null, ZONE))
+                .isInstanceOfSatisfying(RefusedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.FIELD_OUT_OF_RANGE);
+                    assertThat(e.field()).contains("cron.start");
+                });
+        assertThatThrownBy(() -> CronSpec.of("0 0 2 * * ?", START, LocalDateTime.of(10000, 1, 1, 0, 0), ZONE))
+                .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.field()).contains("cron.end"));
+    }
+
+    @Test
+    void a_window_that_is_over_is_refused_as_past_not_as_never_firing() {
+        CronSpec over = CronSpec.of("0 0 2 * * ?", LocalDateTime.of(2020, 1, 1, 0, 0),
+                LocalDateTime.of(2020, 2, 1, 0, 0), ZONE);
+
+        assertThatThrownBy(() -> over.assertFiresAfter(java.time.Instant.parse("2026-11-25T00:00:00Z")))
+                .isInstanceOfSatisfying(RefusedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CRON_WINDOW_PAST);
+                    assertThat(e.field()).contains("cron.end");
+                });
+    }
+
+    @Test
+    void a_window_that_still_fires_passes_the_past_check() {
+        CronSpec open = CronSpec.of("0 0 2 * * ?", LocalDateTime.of(2020, 1, 1, 0, 0), null, ZONE);
+
+        open.assertFiresAfter(java.time.Instant.parse("2026-11-25T00:00:00Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"* * * * * ?", "0/30 * * * * ?", "0,10 * * * * ?"})
+    void a_cron_firing_more_often_than_the_minimum_interval_is_refused(String expression) {
+        CronSpec spec = CronSpec.of(expression, START, null, ZONE);
+
+        assertThatThrownBy(() -> spec.assertFiresAtMostEvery(java.time.Duration.ofMinutes(1),
+                START.atZone(ZONE).toInstant())).isInstanceOfSatisfying(RefusedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CRON_TOO_FREQUENT);
+                    assertThat(e.field()).contains("cron.expression");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0 * * * * ?", "0 0 2 * * ?", "0 30 9 ? * MON-FRI"})
+    void a_cron_firing_once_a_minute_or_less_often_is_accepted(String expression) {
+        CronSpec.of(expression, START, null, ZONE).assertFiresAtMostEvery(java.time.Duration.ofMinutes(1),
+                START.atZone(ZONE).toInstant());
+    }
 }

@@ -150,9 +150,8 @@ class DolphinSchedulerFailuresTest {
     @Test
     void a_lookup_pages_past_the_servers_500_row_cap_until_the_last_page() {
         for (int i = 0; i < 520; i++) {
-            gateway.register(schedule("alice", "daily copy " + i, "nb-copy-" + i, NOW));
+            ds.addForeignProcess("[alice] daily copy " + i);
         }
-        ds.server.resetRequests();
 
         RemoteRef ref = gateway.register(schedule("alice", "daily", "nb-1", NOW)).ref();
 

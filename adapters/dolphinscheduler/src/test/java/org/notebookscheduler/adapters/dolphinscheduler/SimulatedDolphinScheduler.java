@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP statuses and checks of the reference (sections 2, 3, 8 and 11). Faults can be injected at the
  * n-th call, and {@link #state()} is what a test compares before and after a change.
  */
-final class SimulatedDolphinScheduler implements AutoCloseable {
+public final class SimulatedDolphinScheduler implements AutoCloseable {
 
     static final String CONTEXT = "/dolphinscheduler";
     static final String PROJECT = DolphinSchedulerStub.PROJECT;
@@ -80,7 +80,7 @@ final class SimulatedDolphinScheduler implements AutoCloseable {
     }
 
     /** The remote state without ids or times: equal when DolphinScheduler holds the same things. */
-    record State(Map<String, String> projects, Map<String, String> processes) {
+    public record State(Map<String, String> projects, Map<String, String> processes) {
     }
 
     private final Map<Long, Project> projects = new LinkedHashMap<>();
@@ -95,9 +95,9 @@ final class SimulatedDolphinScheduler implements AutoCloseable {
     private Fault fault;
     private Duration delay = Duration.ZERO;
 
-    final WireMockServer server;
+    public final WireMockServer server;
 
-    SimulatedDolphinScheduler() {
+    public SimulatedDolphinScheduler() {
         server = new WireMockServer(options().dynamicPort().extensions(new Transformer()));
         server.start();
         // lowest priority: a test may still stub one call to answer otherwise
@@ -128,6 +128,23 @@ final class SimulatedDolphinScheduler implements AutoCloseable {
         nextCronId = 1;
     }
 
+    /** A process made by someone else, straight into the server's database. */
+    synchronized void addForeignProcess(String name) {
+        Project project = projects.values().stream().filter(candidate -> candidate.name().equals(PROJECT)).findFirst()
+                .orElseGet(() -> {
+                    Project made = new Project(nextProjectId++, PROJECT);
+                    projects.put(made.id(), made);
+                    return made;
+                });
+        Process process = new Process();
+        process.id = nextProcessId++;
+        process.projectId = project.id();
+        process.name = name;
+        process.json = "{\"tasks\":[]}";
+        process.description = "made by hand";
+        processes.put(process.id, process);
+    }
+
     synchronized void dropProject() {
         projects.values().removeIf(project -> project.name().equals(PROJECT));
     }
@@ -153,7 +170,7 @@ final class SimulatedDolphinScheduler implements AutoCloseable {
         this.delay = delay;
     }
 
-    synchronized State state() {
+    public synchronized State state() {
         Map<String, String> projectState = new TreeMap<>();
         projects.values().forEach(project -> projectState.put(project.name(), "project"));
         Map<String, String> processState = new TreeMap<>();

@@ -215,8 +215,29 @@ class ScheduleApiTest {
                 SchedulerGatewayException.Kind.UNAVAILABLE, "process/save", "cannot reach DolphinScheduler"));
 
         create(DAILY).andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.code").value("SCHEDULER_UNAVAILABLE"));
+                .andExpect(jsonPath("$.code").value("SCHEDULER_UNAVAILABLE"))
+                .andExpect(header().string("Retry-After", "30"));
         assertThat(world.schedules.findByOwner(null, PageRequest.first(10)).total()).isZero();
+    }
+
+    @Test
+    void a_name_the_scheduler_holds_for_another_process_is_a_409_naming_the_field() throws Exception {
+        world.gateway.faults().failNext("register", new org.notebookscheduler.domain.shared.RefusedException(
+                org.notebookscheduler.domain.shared.ErrorCode.SCHEDULE_NAME_TAKEN, "name",
+                "DolphinScheduler already has a process named '[alice] daily' that is not this schedule's"));
+
+        create(DAILY).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("SCHEDULE_NAME_TAKEN")).andExpect(jsonPath("$.field").value("name"))
+                .andExpect(header().doesNotExist("Retry-After"));
+        assertThat(world.schedules.findByOwner(null, PageRequest.first(10)).total()).isZero();
+    }
+
+    @Test
+    void a_page_past_the_deepest_row_is_refused_before_anything_is_asked() throws Exception {
+        for (String page : new String[] {"1000000000", "2147483647"}) {
+            http.perform(get("/api/schedules?page=" + page)).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("PAGE_INVALID")).andExpect(jsonPath("$.field").value("page"));
+        }
     }
 
     @Test

@@ -28,6 +28,8 @@ import tools.jackson.core.JacksonException;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** When to try again after the scheduler was unavailable: long enough for a restart to finish. */
+    static final int RETRY_AFTER_SECONDS = 30;
 
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<ProblemDetail> refused(RefusedException e) {
@@ -38,8 +40,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> scheduler(SchedulerGatewayException e) {
         LOG.warn("The scheduler failed: {}", e.getMessage());
         ErrorCode code = e.retryable() ? ErrorCode.SCHEDULER_UNAVAILABLE : ErrorCode.SCHEDULER_REFUSED;
-        return ProblemResponses.of(code, null, "the scheduler " + (e.retryable() ? "is unavailable" : "refused")
-                + ": " + e.getMessage());
+        ResponseEntity<ProblemDetail> problem = ProblemResponses.of(code, null, "the scheduler "
+                + (e.retryable() ? "is unavailable" : "refused") + ": " + e.getMessage());
+        if (!e.retryable()) {
+            return problem;
+        }
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS)).body(problem.getBody());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
