@@ -47,7 +47,7 @@ public final class ReconciliationService implements ReconcileSchedulesUseCase {
         this.gateway = gateway;
         this.access = new ScheduleAccess(store, currentUser);
         this.transactions = transactions;
-        this.remoteFirst = new RemoteFirst(transactions, gateway);
+        this.remoteFirst = new RemoteFirst(transactions, gateway, store);
         this.clock = clock;
     }
 
@@ -108,21 +108,21 @@ public final class ReconciliationService implements ReconcileSchedulesUseCase {
         Instant now = clock.instant();
         boolean online = schedule.releaseState() == ReleaseState.ONLINE;
         List<ScheduleEvent> events = new ArrayList<>();
-        RemoteChange defined = remoteFirst.pushDefinition(schedule, events, now);
-        RemoteChange change;
-        try {
-            if (!schedule.remote().equals(Optional.of(defined.ref()))) {
-                events.add(schedule.link(defined.ref(), actor, now));
+        return remoteFirst.change(schedule, () -> {
+            RemoteChange defined = remoteFirst.pushDefinition(schedule, events, now);
+            try {
+                if (!schedule.remote().equals(Optional.of(defined.ref()))) {
+                    events.add(schedule.link(defined.ref(), actor, now));
+                }
+                if (online && schedule.releaseState() != ReleaseState.ONLINE) {
+                    schedule.putOnline(actor, now).ifPresent(events::add);
+                }
+                return defined.then(online ? gateway.online(schedule) : gateway.offline(schedule));
+            } catch (RuntimeException failure) {
+                RemoteFirst.undo(failure, defined);
+                throw failure;
             }
-            if (online && schedule.releaseState() != ReleaseState.ONLINE) {
-                schedule.putOnline(actor, now).ifPresent(events::add);
-            }
-            change = defined.then(online ? gateway.online(schedule) : gateway.offline(schedule));
-        } catch (RuntimeException failure) {
-            RemoteFirst.undo(failure, defined);
-            throw failure;
-        }
-        return remoteFirst.record(change, () -> {
+        }, change -> {
             Schedule saved = store.save(schedule);
             events.forEach(audit::append);
             audit.append(ScheduleEvent.of(id, ScheduleEventType.DRIFT_REPAIRED, actor.name(), now,

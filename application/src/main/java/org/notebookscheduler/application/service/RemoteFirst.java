@@ -2,9 +2,11 @@ package org.notebookscheduler.application.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.notebookscheduler.application.port.out.RemoteChange;
 import org.notebookscheduler.application.port.out.RemoteLinkLostException;
+import org.notebookscheduler.application.port.out.ScheduleStore;
 import org.notebookscheduler.application.port.out.SchedulerGateway;
 import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.domain.audit.ScheduleEvent;
@@ -20,10 +22,34 @@ final class RemoteFirst {
 
     private final Transactions transactions;
     private final SchedulerGateway gateway;
+    private final ScheduleStore store;
 
-    RemoteFirst(Transactions transactions, SchedulerGateway gateway) {
+    RemoteFirst(Transactions transactions, SchedulerGateway gateway, ScheduleStore store) {
         this.transactions = transactions;
         this.gateway = gateway;
+        this.store = store;
+    }
+
+    /**
+     * Changes a stored schedule on both sides while holding it: the stored row is locked at the
+     * version {@code schedule} was read at (a change that lost the race is refused before it reaches
+     * the engine), the engine changes, then the store; a failure after the engine changed, the
+     * commit included, undoes the engine's change.
+     */
+    <T> T change(Schedule schedule, Supplier<RemoteChange> remote, Function<RemoteChange, T> local) {
+        RemoteChange[] applied = new RemoteChange[1];
+        try {
+            return transactions.inTransaction(() -> {
+                store.lockForChange(schedule.id(), schedule.version());
+                applied[0] = remote.get();
+                return local.apply(applied[0]);
+            });
+        } catch (RuntimeException failure) {
+            if (applied[0] != null) {
+                undo(failure, applied[0]);
+            }
+            throw failure;
+        }
     }
 
     /**

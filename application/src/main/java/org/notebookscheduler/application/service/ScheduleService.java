@@ -65,7 +65,7 @@ public final class ScheduleService implements ManageSchedulesUseCase {
         this.catalog = catalog;
         this.access = new ScheduleAccess(store, currentUser);
         this.transactions = transactions;
-        this.remoteFirst = new RemoteFirst(transactions, gateway);
+        this.remoteFirst = new RemoteFirst(transactions, gateway, store);
         this.clock = clock;
     }
 
@@ -100,8 +100,7 @@ public final class ScheduleService implements ManageSchedulesUseCase {
         List<ScheduleEvent> events = new ArrayList<>(List.of(schedule.revise(resolve(update.definition(), actor),
                 actor, now)));
         assertNoConflicts(schedule);
-        RemoteChange change = remoteFirst.pushDefinition(schedule, events, now);
-        return remoteFirst.record(change, () -> {
+        return remoteFirst.change(schedule, () -> remoteFirst.pushDefinition(schedule, events, now), change -> {
             if (!schedule.remote().equals(Optional.of(change.ref()))) {
                 events.add(schedule.link(change.ref(), actor, now));
             }
@@ -118,18 +117,19 @@ public final class ScheduleService implements ManageSchedulesUseCase {
         Instant now = clock.instant();
         List<ScheduleEvent> events = new ArrayList<>();
         ScheduleEvent deleted = schedule.delete(actor, now);
-        RemoteChange change = RemoteChange.none(schedule.remote().orElse(null));
-        if (schedule.remote().isPresent()) {
-            try {
-                change = gateway.delete(schedule);
-            } catch (RemoteLinkLostException lost) {
-                events.add(schedule.unlink(lost.why(), now));
+        remoteFirst.change(schedule, () -> {
+            if (schedule.remote().isPresent()) {
+                try {
+                    return gateway.delete(schedule);
+                } catch (RemoteLinkLostException lost) {
+                    events.add(schedule.unlink(lost.why(), now));
+                }
             }
-        }
-        events.add(deleted);
-        remoteFirst.record(change, () -> {
+            return RemoteChange.none(null);
+        }, change -> {
             store.delete(id);
             events.forEach(audit::append);
+            audit.append(deleted);
             return null;
         });
     }
@@ -154,21 +154,25 @@ public final class ScheduleService implements ManageSchedulesUseCase {
             return view(schedule);
         }
         List<ScheduleEvent> events = new ArrayList<>(List.of(event.get()));
-        RemoteChange change;
         try {
-            change = online ? gateway.online(schedule) : gateway.offline(schedule);
+            return remoteFirst.change(schedule, () -> {
+                if (online) {
+                    return gateway.online(schedule);
+                }
+                try {
+                    return gateway.offline(schedule);
+                } catch (RemoteLinkLostException lost) {
+                    events.add(schedule.unlink(lost.why(), now));
+                    return RemoteChange.none(null);
+                }
+            }, change -> {
+                Schedule saved = store.save(schedule);
+                events.forEach(audit::append);
+                return view(saved);
+            });
         } catch (RemoteLinkLostException lost) {
-            if (online) {
-                throw dropLink(id, lost, now);
-            }
-            events.add(schedule.unlink(lost.why(), now));
-            change = RemoteChange.none(null);
+            throw dropLink(id, lost, now);
         }
-        return remoteFirst.record(change, () -> {
-            Schedule saved = store.save(schedule);
-            events.forEach(audit::append);
-            return view(saved);
-        });
     }
 
     /**

@@ -15,6 +15,7 @@ import org.notebookscheduler.domain.schedule.EntityType;
 import org.notebookscheduler.domain.schedule.ReleaseState;
 import org.notebookscheduler.domain.schedule.RemoteRef;
 import org.notebookscheduler.domain.schedule.Schedule;
+import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.shared.Actor;
 import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
@@ -79,6 +80,22 @@ public abstract class ScheduleStoreContract {
         assertThatThrownBy(() -> store.save(mine))
                 .isInstanceOfSatisfying(RefusedException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.SCHEDULE_CONCURRENTLY_MODIFIED));
+    }
+
+    @Test
+    void a_schedule_is_held_for_a_change_only_at_the_version_it_was_read_at() {
+        ScheduleStore store = store();
+        Schedule read = store.save(schedule("alice", "daily", "nb-1", NOW));
+
+        store.lockForChange(read.id(), read.version());
+        store.save(store.findById(read.id()).orElseThrow());
+
+        assertThatThrownBy(() -> store.lockForChange(read.id(), read.version()))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.SCHEDULE_CONCURRENTLY_MODIFIED));
+        assertThatThrownBy(() -> store.lockForChange(ScheduleId.newId(), 0))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.SCHEDULE_NOT_FOUND));
     }
 
     @Test

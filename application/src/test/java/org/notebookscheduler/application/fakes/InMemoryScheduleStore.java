@@ -38,6 +38,20 @@ public final class InMemoryScheduleStore implements ScheduleStore, Transactional
         return copy(saved, saved.version());
     }
 
+    /** The fake's transactions run one at a time, so holding the schedule is checking its version. */
+    @Override
+    public synchronized void lockForChange(ScheduleId id, long version) {
+        faults.check("lockForChange");
+        Schedule stored = rows.get(id);
+        if (stored == null) {
+            throw new RefusedException(ErrorCode.SCHEDULE_NOT_FOUND, "scheduleId", "no schedule " + id);
+        }
+        if (stored.version() != version) {
+            throw new RefusedException(ErrorCode.SCHEDULE_CONCURRENTLY_MODIFIED, "version",
+                    "schedule " + id + " was changed by someone else");
+        }
+    }
+
     @Override
     public synchronized Optional<Schedule> findById(ScheduleId id) {
         return Optional.ofNullable(rows.get(id)).map(InMemoryScheduleStore::copy);

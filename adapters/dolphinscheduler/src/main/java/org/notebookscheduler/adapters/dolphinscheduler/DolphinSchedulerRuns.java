@@ -3,6 +3,8 @@ package org.notebookscheduler.adapters.dolphinscheduler;
 import static org.notebookscheduler.adapters.dolphinscheduler.Calls.Safety.READ;
 import static org.notebookscheduler.adapters.dolphinscheduler.Calls.Safety.WRITE;
 
+import java.util.Comparator;
+import java.util.List;
 import org.notebookscheduler.adapters.dolphinscheduler.api.DolphinSchedulerApi;
 import org.notebookscheduler.adapters.dolphinscheduler.api.DsTime;
 import org.notebookscheduler.adapters.dolphinscheduler.api.PageData;
@@ -43,9 +45,12 @@ final class DolphinSchedulerRuns {
 
     RunDetail run(RemoteRef ref, RunId runId) {
         Rows.Instance instance = instanceOf(ref, runId);
-        Rows.TaskList tasks = calls.data("instance/task-list-by-process-id", READ,
-                () -> api.taskList(ref.project(), instance.id()));
-        return new RunDetail(run(instance), tasks.taskList().stream().map(this::taskRun).toList());
+        List<Rows.TaskInstance> attempts = Session.all(calls, "task-instance/list-paging",
+                pageNo -> api.taskInstances(ref.project(), instance.id(), pageNo, Session.PAGE_SIZE));
+        return new RunDetail(run(instance), attempts.stream()
+                .sorted(Comparator.comparing(Rows.TaskInstance::name).thenComparingInt(Rows.TaskInstance::retryTimes)
+                        .thenComparingLong(Rows.TaskInstance::id))
+                .map(this::taskRun).toList());
     }
 
     String taskLog(RemoteRef ref, RunId runId, String taskRunId) {
@@ -119,7 +124,7 @@ final class DolphinSchedulerRuns {
     private TaskRun taskRun(Rows.TaskInstance task) {
         return new TaskRun(String.valueOf(task.id()), task.name(), RunStates.of(task.state()),
                 DsTime.parse(task.startTime(), settings.serverZone()),
-                DsTime.parse(task.endTime(), settings.serverZone()), task.retryTimes());
+                DsTime.parse(task.endTime(), settings.serverZone()), task.retryTimes(), !"NO".equals(task.flag()));
     }
 
     private static long processId(RemoteRef ref) {

@@ -30,6 +30,7 @@ import org.notebookscheduler.domain.run.Run;
 import org.notebookscheduler.domain.run.RunCommand;
 import org.notebookscheduler.domain.run.RunDetail;
 import org.notebookscheduler.domain.run.RunId;
+import org.notebookscheduler.domain.run.TaskRun;
 import org.notebookscheduler.domain.run.RunState;
 import org.notebookscheduler.domain.schedule.RemoteRef;
 import org.notebookscheduler.domain.schedule.Schedule;
@@ -44,13 +45,21 @@ class DolphinSchedulerRunsTest {
             + "\"scheduleTime\":\"2026-11-25T02:00:00.000+0800\",\"startTime\":\"2026-11-25T02:00:01.000+0800\","
             + "\"endTime\":\"2026-11-25T02:03:04.000+0800\",\"runTimes\":1,\"recovery\":\"NO\",\"host\":\"10.0.0.5:5678\","
             + "\"duration\":\"3m 3s\",\"executorName\":\"notebook\"}";
-    private static final String TASKS = "{\"processInstanceState\":\"FAILURE\",\"taskList\":[{\"id\":901,"
+    /** Task 901 is the third attempt; 899 and 900 are the two it retried, which DolphinScheduler flags NO. */
+    private static final String TASKS = "{\"totalList\":[" + attempt(899, 0, "NO") + "," + attempt(900, 1, "NO") + ",{\"id\":901,"
             + "\"name\":\"run-nb-1\",\"taskType\":\"HTTP\",\"processDefinitionId\":7,\"processInstanceId\":345,"
             + "\"state\":\"FAILURE\",\"submitTime\":\"2026-11-25T02:00:01.000+0800\",\"startTime\":\"2026-11-25T02:00:01.000+0800\","
             + "\"endTime\":\"2026-11-25T02:03:04.000+0800\",\"host\":\"10.0.0.5:1234\",\"retryTimes\":2,\"maxRetryTimes\":2,"
             + "\"retryInterval\":1,\"duration\":\"3m 3s\",\"taskInstancePriority\":\"MEDIUM\",\"workerGroup\":\"default\","
             + "\"executorId\":2,\"taskJson\":\"{}\",\"alertFlag\":\"NO\",\"flag\":\"YES\",\"pid\":0,\"appLink\":null,"
-            + "\"dependentResult\":null}]}";
+            + "\"dependentResult\":null}],\"total\":3,\"currentPage\":1,\"totalPage\":1}";
+
+    private static String attempt(long id, int retryTimes, String flag) {
+        return "{\"id\":" + id + ",\"name\":\"run-nb-1\",\"taskType\":\"HTTP\",\"processInstanceId\":345,"
+                + "\"state\":\"FAILURE\",\"startTime\":\"2026-11-25T02:00:01.000+0800\","
+                + "\"endTime\":\"2026-11-25T02:01:00.000+0800\",\"host\":\"10.0.0.5:1234\",\"retryTimes\":"
+                + retryTimes + ",\"flag\":\"" + flag + "\"}";
+    }
 
     private final DolphinSchedulerStub ds = new DolphinSchedulerStub();
     private final DolphinSchedulerGateway gateway = ds.gateway();
@@ -62,7 +71,8 @@ class DolphinSchedulerRunsTest {
 
     private void instanceExists() {
         ds.stub(get(urlPathEqualTo(projectPath("/instance/select-by-id"))).willReturn(success(INSTANCE)));
-        ds.stub(get(urlPathEqualTo(projectPath("/instance/task-list-by-process-id"))).willReturn(success(TASKS)));
+        ds.stub(get(urlPathEqualTo(projectPath("/task-instance/list-paging"))).withQueryParam("processInstanceId",
+                is("345")).willReturn(success(TASKS)));
     }
 
     @Test
@@ -88,12 +98,32 @@ class DolphinSchedulerRunsTest {
 
         RunDetail detail = gateway.run(REF, new RunId("345"));
 
-        assertThat(detail.tasks()).singleElement().satisfies(task -> {
+        assertThat(detail.tasks()).filteredOn(TaskRun::latest).singleElement().satisfies(task -> {
             assertThat(task.id()).isEqualTo("901");
             assertThat(task.taskName()).isEqualTo("run-nb-1");
             assertThat(task.state()).isEqualTo(RunState.FAILED);
             assertThat(task.retries()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void a_run_shows_every_attempt_of_a_retried_task_oldest_first_each_with_its_own_id() {
+        instanceExists();
+
+        RunDetail detail = gateway.run(REF, new RunId("345"));
+
+        assertThat(detail.tasks()).extracting(TaskRun::id, TaskRun::attempt, TaskRun::latest).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("899", 1, false), org.assertj.core.groups.Tuple.tuple("900", 2, false),
+                org.assertj.core.groups.Tuple.tuple("901", 3, true));
+    }
+
+    @Test
+    void the_log_of_an_earlier_attempt_is_found_by_its_own_id() {
+        instanceExists();
+        ds.stub(get(urlPathEqualTo(path("/log/detail"))).withQueryParam("taskInstanceId", is("899"))
+                .willReturn(success("\"[ERROR] first attempt: connection refused\\r\\n\"")));
+
+        assertThat(gateway.taskLog(REF, new RunId("345"), "899")).contains("first attempt");
     }
 
     @Test

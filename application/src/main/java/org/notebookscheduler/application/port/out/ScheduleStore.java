@@ -21,6 +21,14 @@ public interface ScheduleStore {
 
     Optional<Schedule> findById(ScheduleId id);
 
+    /**
+     * Holds the stored schedule for a change until the surrounding transaction ends, so that two
+     * changes of one schedule, on any instance, reach the remote scheduler one after the other.
+     * Refuses with {@code SCHEDULE_CONCURRENTLY_MODIFIED} when the stored version is no longer
+     * {@code version} (another change got there first), {@code SCHEDULE_NOT_FOUND} when it is gone.
+     */
+    void lockForChange(ScheduleId id, long version);
+
     Optional<Schedule> findByEntity(EntityType type, String entityId);
 
     Optional<Schedule> findByOwnerAndName(String owner, String name);

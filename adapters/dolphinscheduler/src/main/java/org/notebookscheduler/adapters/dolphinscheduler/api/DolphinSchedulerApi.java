@@ -8,7 +8,7 @@ import org.notebookscheduler.adapters.dolphinscheduler.api.Rows.Process;
 import org.notebookscheduler.adapters.dolphinscheduler.api.Rows.ProcessDetail;
 import org.notebookscheduler.adapters.dolphinscheduler.api.Rows.Project;
 import org.notebookscheduler.adapters.dolphinscheduler.api.Rows.Schedule;
-import org.notebookscheduler.adapters.dolphinscheduler.api.Rows.TaskList;
+import org.notebookscheduler.adapters.dolphinscheduler.api.Rows.TaskInstance;
 
 /**
  * The DolphinScheduler 1.3.9 endpoints this module calls, as the server declares them: every input
@@ -115,8 +115,15 @@ public interface DolphinSchedulerApi {
     Envelope<Instance> instanceById(@Param("project") String project,
             @Param("processInstanceId") long processInstanceId);
 
-    @RequestLine("GET /projects/{project}/instance/task-list-by-process-id?processInstanceId={processInstanceId}")
-    Envelope<TaskList> taskList(@Param("project") String project, @Param("processInstanceId") long processInstanceId);
+    /**
+     * Every attempt of every task of a process instance: a retry is a new task instance, and the
+     * attempt it replaced stays with {@code flag} NO. ({@code instance/task-list-by-process-id}
+     * lists only the latest attempts.)
+     */
+    @RequestLine("GET /projects/{project}/task-instance/list-paging?processInstanceId={processInstanceId}&pageNo={pageNo}&pageSize={pageSize}")
+    Envelope<PageData<TaskInstance>> taskInstances(@Param("project") String project,
+            @Param("processInstanceId") long processInstanceId, @Param("pageNo") int pageNo,
+            @Param("pageSize") int pageSize);
 
     @RequestLine("GET /log/detail?taskInstanceId={taskInstanceId}&skipLineNum={skipLineNum}&limit={limit}")
     Envelope<String> log(@Param("taskInstanceId") long taskInstanceId, @Param("skipLineNum") int skipLineNum,

@@ -30,14 +30,9 @@ public final class Rows {
             String startTime, String endTime, String commandType) {
     }
 
+    /** @param flag YES for a task's latest attempt, NO for one a retry or rerun replaced */
     public record TaskInstance(long id, String name, String taskType, long processInstanceId, String state,
-            String startTime, String endTime, int retryTimes) {
+            String startTime, String endTime, int retryTimes, String flag) {
     }
 
-    public record TaskList(String processInstanceState, List<TaskInstance> taskList) {
-
-        public TaskList {
-            taskList = taskList == null ? List.of() : List.copyOf(taskList);
-        }
-    }
 }

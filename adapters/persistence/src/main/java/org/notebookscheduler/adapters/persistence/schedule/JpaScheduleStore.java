@@ -1,8 +1,11 @@
 package org.notebookscheduler.adapters.persistence.schedule;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.persistence.QueryTimeoutException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +70,25 @@ public class JpaScheduleStore implements ScheduleStore {
             throw refusalFor(e).orElseThrow(() -> e);
         }
         return ScheduleMapper.toDomain(row);
+    }
+
+    @Override
+    public void lockForChange(ScheduleId id, long version) {
+        List<?> versions;
+        try {
+            versions = entityManager.createNativeQuery("SELECT version FROM schedule WHERE id = ? FOR UPDATE")
+                    .setParameter(1, id.toString()).getResultList();
+        } catch (PessimisticLockException | LockTimeoutException | QueryTimeoutException busy) {
+            // the other change held the row longer than the database waits: that change wins
+            throw new RefusedException(ErrorCode.SCHEDULE_CONCURRENTLY_MODIFIED, "version", "schedule " + id
+                    + " is being changed by another request; reload it and try again");
+        }
+        if (versions.isEmpty()) {
+            throw new RefusedException(ErrorCode.SCHEDULE_NOT_FOUND, "scheduleId", "no schedule " + id);
+        }
+        if (((Number) versions.get(0)).longValue() != version) {
+            throw concurrentlyModified(id);
+        }
     }
 
     /**

@@ -42,12 +42,13 @@ public class RunController {
         }
     }
 
+    /** One attempt of a task: {@code attempt} counts from 1; {@code latest} marks the attempt that counts. */
     public record TaskRunResponse(String id, String taskName, String state, Instant startedAt, Instant endedAt,
-            int retries) {
+            int retries, int attempt, boolean latest) {
 
         static TaskRunResponse of(TaskRun task) {
             return new TaskRunResponse(task.id(), task.taskName(), task.state().name(), task.startedAt().orElse(null),
-                    task.endedAt().orElse(null), task.retries());
+                    task.endedAt().orElse(null), task.retries(), task.attempt(), task.latest());
         }
     }
 
