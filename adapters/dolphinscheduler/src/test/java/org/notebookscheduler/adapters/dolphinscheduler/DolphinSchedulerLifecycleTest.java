@@ -185,4 +185,23 @@ class DolphinSchedulerLifecycleTest {
         assertThat(ds.cronsOf(process.id)).singleElement().satisfies(cron -> assertThat(cron.online).isFalse());
         assertThat(ds.started()).containsExactly(processName);
     }
+
+    @Test
+    void a_task_graph_too_large_for_dolphinschedulers_columns_is_refused_before_any_call() {
+        org.notebookscheduler.domain.schedule.ScheduledTask[] chain =
+                new org.notebookscheduler.domain.schedule.ScheduledTask[5000];
+        for (int i = 0; i < chain.length; i++) {
+            org.notebookscheduler.domain.schedule.ScheduledTask task = org.notebookscheduler.domain.schedule
+                    .ScheduledTask.of("step-" + i, org.notebookscheduler.application.fakes.Examples.notebook("nb-" + i));
+            chain[i] = i == 0 ? task : task.after("step-" + (i - 1));
+        }
+        Schedule huge = Schedule.create(org.notebookscheduler.domain.schedule.ScheduleId.newId(), "alice",
+                org.notebookscheduler.application.fakes.Examples.definition("huge", chain), NOW).schedule();
+
+        assertThatThrownBy(() -> gateway.register(huge)).isInstanceOfSatisfying(RefusedException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.SCHEDULE_TOO_LARGE);
+            assertThat(e.field()).contains("tasks");
+        });
+        assertThat(ds.server.getAllServeEvents()).isEmpty();
+    }
 }
