@@ -114,24 +114,16 @@ public final class FakeSchedulerGateway implements SchedulerGateway {
     /** A change of one remote entry whose undo puts back what the entry held before. */
     private RemoteChange changed(String definitionId, RemoteRef ref) {
         Remote before = remotes.get(definitionId);
-        return new RemoteChange() {
-            @Override
-            public RemoteRef ref() {
-                return ref;
-            }
-
-            @Override
-            public void undo() {
-                synchronized (FakeSchedulerGateway.this) {
-                    call("undo");
-                    if (before == null) {
-                        remotes.remove(definitionId);
-                    } else {
-                        remotes.put(definitionId, before);
-                    }
+        return RemoteChange.of(ref, () -> {
+            synchronized (FakeSchedulerGateway.this) {
+                call("undo");
+                if (before == null) {
+                    remotes.remove(definitionId);
+                } else {
+                    remotes.put(definitionId, before);
                 }
             }
-        };
+        });
     }
 
     /** The remote entry a schedule is linked to, if it is still that schedule's. */

@@ -231,20 +231,10 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
     }
 
     private RemoteChange change(RemoteRef ref, RemoteState before) {
-        return new RemoteChange() {
-            @Override
-            public RemoteRef ref() {
-                return ref;
-            }
-
-            @Override
-            public void undo() {
-                Deadline.within(settings.deadline(), () -> Deadline.undoing(() -> {
-                    Session session = Session.creatingProject(api, calls, ref.project());
-                    before.restore(session, settings.serverZone());
-                }));
-            }
-        };
+        return RemoteChange.of(ref, () -> Deadline.within(settings.deadline(), () -> Deadline.undoing(() -> {
+            Session session = Session.creatingProject(api, calls, ref.project());
+            before.restore(session, settings.serverZone());
+        })));
     }
 
     private void putDefinition(Session session, long processId, ProcessDefinition definition) {

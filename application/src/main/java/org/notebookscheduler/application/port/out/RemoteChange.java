@@ -17,26 +17,22 @@ public interface RemoteChange {
 
     /** This change followed by {@code next}; undone in the reverse order. */
     default RemoteChange then(RemoteChange next) {
-        RemoteChange first = this;
-        return new RemoteChange() {
-            @Override
-            public RemoteRef ref() {
-                return next.ref();
+        return of(next.ref(), () -> {
+            try {
+                next.undo();
+            } finally {
+                undo();
             }
-
-            @Override
-            public void undo() {
-                try {
-                    next.undo();
-                } finally {
-                    first.undo();
-                }
-            }
-        };
+        });
     }
 
     /** A change that needs no undo, such as one that found the engine as wanted already. */
     static RemoteChange none(RemoteRef ref) {
+        return of(ref, () -> { });
+    }
+
+    /** A change to {@code ref} that {@code undo} takes back. */
+    static RemoteChange of(RemoteRef ref, Runnable undo) {
         return new RemoteChange() {
             @Override
             public RemoteRef ref() {
@@ -45,7 +41,7 @@ public interface RemoteChange {
 
             @Override
             public void undo() {
-                // nothing was changed
+                undo.run();
             }
         };
     }
