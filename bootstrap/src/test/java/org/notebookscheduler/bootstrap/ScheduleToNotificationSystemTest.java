@@ -70,7 +70,7 @@ class ScheduleToNotificationSystemTest {
     static class Host {
         @Bean
         NotebookCatalog catalog() {
-            return (type, id) -> type == EntityType.NOTEBOOK && id.equals("nb-1")
+            return (type, id) -> type == EntityType.NOTEBOOK && (id.equals("nb-1") || id.equals("nb-2"))
                     ? Optional.of(new NotebookCatalog.Entry(type, id, "sales report", "alice", "c0ffee"))
                     : Optional.empty();
         }
@@ -125,11 +125,10 @@ class ScheduleToNotificationSystemTest {
                          "cron": {"expression": "0 2 * * *", "start": "2026-01-01T00:00:00"}}""")));
         assertThat(created.statusCode()).isEqualTo(201);
         String scheduleId = JSON.readTree(created.body()).get("id").asString();
+        assertThat(send(api("/api/schedules/" + scheduleId + "/online").POST(HttpRequest.BodyPublishers.noBody()))
+                .statusCode()).isEqualTo(200);
 
-        HttpResponse<String> callback = send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/schedule/execution"))
-                .header("Content-Type", "application/json").header("Content-Encoding", "UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(callbackAsDolphinSchedulerSendsIt())));
+        HttpResponse<String> callback = callback(callbackAsDolphinSchedulerSendsIt());
         assertThat(callback.statusCode()).isEqualTo(200);
 
         HttpResponse<String> executions = send(api("/api/executions?scheduleId=" + scheduleId).GET());
@@ -150,6 +149,45 @@ class ScheduleToNotificationSystemTest {
 
         HttpResponse<String> audit = send(api("/api/schedules/" + scheduleId + "/audit").GET());
         assertThat(audit.body()).contains("CREATED", "LINKED", "EXECUTION_RECORDED").doesNotContain("SECRET");
+    }
+
+    private HttpResponse<String> callback(String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/schedule/execution"))
+                .header("Content-Type", "application/json").header("Content-Encoding", "UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * Observed on a real 1.3.9: the token read from a task's log, sent with no user at all, ran bob's
+     * notebook at a commit and with parameters the caller chose, on a schedule never put online.
+     */
+    @Test
+    void a_credential_lifted_from_a_task_definition_cannot_run_anything_else_or_anything_offline() throws Exception {
+        HttpResponse<String> created = send(api("/api/schedules").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "never online", "tasks": [{"entity": {"type": "notebook", "id": "nb-2"}}],
+                         "cron": {"expression": "0 3 * * *", "start": "2026-01-01T00:00:00"}}""")));
+        String scheduleId = JSON.readTree(created.body()).get("id").asString();
+        String definition = DOLPHIN.findAll(postRequestedFor(urlPathEqualTo(PROJECT + "/process/save"))).stream()
+                .map(request -> request.formParameter("processDefinitionJson").firstValue())
+                .filter(json -> json.contains(scheduleId)).findFirst().orElseThrow();
+        Map<String, String> body = new LinkedHashMap<>();
+        JSON.readTree(definition).get("tasks").get(0).get("params").get("httpParams").valueStream()
+                .forEach(param -> body.put(param.get("prop").asString(), param.get("value").asString()));
+        String lifted = body.get("token");
+        String taskName = body.get("task_name");
+        Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM execution_result", Integer.class);
+
+        assertThat(definition).doesNotContain("cb-token-SECRET");
+        assertThat(callback("{\"token\":\"" + lifted + "\",\"entity_type\":\"notebook\",\"entity_id\":\"nb-bob\","
+                + "\"commit_id\":\"evil\",\"run_key\":\"forged-1\",\"evil_param\":\"x\"}").statusCode())
+                .isEqualTo(401);
+        assertThat(callback("{\"token\":\"" + lifted + "\",\"schedule_id\":\"" + scheduleId + "\",\"task_name\":"
+                + "\"" + taskName + "\",\"entity_type\":\"notebook\",\"entity_id\":\"nb-2\",\"run_key\":\"forged-2\"}")
+                .statusCode()).as("offline and nobody asked for a run").isEqualTo(409);
+        assertThat(callback("{\"token\":\"cb-token-SECRET\",\"schedule_id\":\"" + scheduleId + "\",\"task_name\":"
+                + "\"" + taskName + "\",\"run_key\":\"forged-3\"}").statusCode()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM execution_result", Integer.class)).isEqualTo(before);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.notebookscheduler.application.port.in.ExecutionCallback;
 import org.notebookscheduler.application.port.in.HandleExecutionCallbackUseCase;
@@ -24,10 +25,12 @@ import org.notebookscheduler.domain.audit.ScheduleEventType;
 import org.notebookscheduler.domain.execution.ExecutionId;
 import org.notebookscheduler.domain.execution.ExecutionResult;
 import org.notebookscheduler.domain.execution.ExecutionStatus;
+import org.notebookscheduler.domain.execution.Text;
 import org.notebookscheduler.domain.notification.Notification;
 import org.notebookscheduler.domain.notification.NotificationPolicy;
 import org.notebookscheduler.domain.notification.WebhookTarget;
-import org.notebookscheduler.domain.schedule.EntityType;
+import org.notebookscheduler.domain.schedule.CallbackCredential;
+import org.notebookscheduler.domain.schedule.ReleaseState;
 import org.notebookscheduler.domain.schedule.Schedule;
 import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.schedule.ScheduledTask;
@@ -37,13 +40,18 @@ import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
 
 /**
- * The scheduler's task calls back to run an entity. The run happens outside any transaction (it can
+ * The scheduler's task calls back to run an entity. Only the scheduler can: the callback proves
+ * itself with the credential of that schedule's task, and the stored schedule, not the body,
+ * decides what runs, at which commit, with which parameters. The run happens outside any transaction (it can
  * take hours); afterwards one transaction records the result, its audit line and its notifications,
  * so a notification exists exactly when its result does.
  */
 public final class ExecutionCallbackService implements HandleExecutionCallbackUseCase {
 
     private static final int MAX_RECORD_TRIES = 3;
+    private static final int MAX_TIME_PARAMETER_LENGTH = 32;
+    /** How long after a run was asked for its first callback may still arrive. */
+    private static final Duration START_GRACE = Duration.ofMinutes(30);
 
     private final CallbackSettings settings;
     private final NotificationSettings notifications;
@@ -73,17 +81,13 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
 
     @Override
     public Outcome handle(ExecutionCallback callback) {
-        if (settings.token().filter(token -> token.matches(callback.token())).isEmpty()) {
-            throw new RefusedException(ErrorCode.CALLBACK_TOKEN_INVALID, ExecutionCallback.TOKEN,
-                    "the callback token is missing or wrong");
-        }
-        EntityType type = EntityType.parse(callback.entityType(), ExecutionCallback.ENTITY_TYPE);
-        String entityId = Check.text(callback.entityId(), ExecutionCallback.ENTITY_ID, 128);
+        Schedule schedule = authenticated(callback);
+        ScheduledTask task = schedule.definition().task(callback.taskName()).orElseThrow(() -> new RefusedException(
+                ErrorCode.CALLBACK_MISMATCH, ExecutionCallback.TASK_NAME, "the schedule has no task named '"
+                        + callback.taskName() + "' any more; the scheduler holds an older definition: repair it"));
+        assertMatches(callback, task);
+        assertExpected(schedule, task);
         Duration requestedTimeout = seconds(callback.timeout());
-        Schedule schedule = schedules.findByEntity(type, entityId)
-                .orElseThrow(() -> new RefusedException(ErrorCode.SCHEDULE_NOT_FOUND, ExecutionCallback.ENTITY_ID,
-                        "no schedule runs " + type.wireName() + " " + entityId));
-        ScheduledTask task = schedule.taskFor(type, entityId).orElseThrow();
         String runKey = runKey(callback.runKey());
 
         List<ExecutionResult> attempts = executions.findAttempts(schedule.id(), task.name(), runKey);
@@ -116,6 +120,65 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
                 outcome.executedBy() != null ? outcome.executedBy() : schedule.owner(), outcome.startedAt(),
                 outcome.finishedAt(), outcome.succeeded() ? null : outcome.error());
         return recordRacing(result, policy, destinations);
+    }
+
+    /**
+     * The schedule the callback is for, once its credential is proven: the credential of exactly
+     * that schedule's task under the configured callback token. Anything else, a missing or unknown
+     * schedule included, is the same 401, so a caller without the credential learns nothing.
+     */
+    private Schedule authenticated(ExecutionCallback callback) {
+        Optional<Schedule> schedule = settings.token().flatMap(key -> scheduleId(callback.scheduleId())
+                .flatMap(schedules::findById)
+                .filter(found -> CallbackCredential.matches(key, found.id(), callback.taskName(), callback.token())));
+        return schedule.orElseThrow(() -> new RefusedException(ErrorCode.CALLBACK_TOKEN_INVALID,
+                ExecutionCallback.TOKEN, "the callback credential is missing or wrong for this schedule and task"));
+    }
+
+    private static Optional<ScheduleId> scheduleId(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(ScheduleId.of(text.strip()));
+        } catch (RuntimeException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    /** What the callback says it runs must be what the stored task runs; the body never chooses. */
+    private static void assertMatches(ExecutionCallback callback, ScheduledTask task) {
+        if (callback.entityType() != null && !callback.entityType().strip().equalsIgnoreCase(
+                task.entity().type().wireName())) {
+            throw mismatch(ExecutionCallback.ENTITY_TYPE, "entity type", callback.entityType());
+        }
+        if (callback.entityId() != null && !callback.entityId().strip().equals(task.entity().id())) {
+            throw mismatch(ExecutionCallback.ENTITY_ID, "entity", callback.entityId());
+        }
+        if (callback.commitId() != null && !callback.commitId().strip().equals(String.valueOf(task.commitId()))) {
+            throw mismatch(ExecutionCallback.COMMIT_ID, "commit", callback.commitId());
+        }
+    }
+
+    private static RefusedException mismatch(String field, String what, String sent) {
+        return new RefusedException(ErrorCode.CALLBACK_MISMATCH, field, "the " + what + " sent ('"
+                + Text.cut(sent, 64) + "') is not the one the schedule's task runs; the stored schedule decides");
+    }
+
+    /**
+     * A callback is expected while the schedule is online, or after someone asked for a run (run
+     * now, a run command) for as long as that run and its retries can last.
+     */
+    private void assertExpected(Schedule schedule, ScheduledTask task) {
+        if (schedule.releaseState() == ReleaseState.ONLINE) {
+            return;
+        }
+        Duration runCanLast = settings.maxTimeout().multipliedBy(task.retries() + 1L)
+                .plus(task.retryInterval().multipliedBy(task.retries())).plus(START_GRACE);
+        Instant since = clock.instant().minus(runCanLast);
+        boolean asked = audit.latest(schedule.id(), Set.of(ScheduleEventType.RUN_REQUESTED,
+                ScheduleEventType.RUN_COMMANDED)).filter(event -> !event.at().isBefore(since)).isPresent();
+        if (!asked) {
+            throw new RefusedException(ErrorCode.CALLBACK_NOT_EXPECTED, ExecutionCallback.SCHEDULE_ID,
+                    "the schedule is offline and no run of it was asked for; nothing is run");
+        }
     }
 
     /**
@@ -172,10 +235,16 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
 
     private NotebookRunner.Outcome run(Schedule schedule, ScheduledTask task, ExecutionCallback callback,
             Duration requestedTimeout) {
+        // the task's own parameters, and the time parameters as the scheduler filled them in; any
+        // other field of the body is not the caller's to choose and is ignored
         Map<String, String> parameters = new HashMap<>(task.parameters());
-        parameters.putAll(callback.parameters());
-        String commit = callback.commitId() != null ? callback.commitId() : task.commitId();
-        NotebookRunner.Request request = new NotebookRunner.Request(task.entity(), schedule.owner(), commit,
+        for (String name : ScheduledTask.TIME_PARAMETERS) {
+            String value = callback.parameters().get(name);
+            if (value != null && !value.contains("${")) {
+                parameters.put(name, Text.cut(value, MAX_TIME_PARAMETER_LENGTH));
+            }
+        }
+        NotebookRunner.Request request = new NotebookRunner.Request(task.entity(), schedule.owner(), task.commitId(),
                 parameters, timeoutFor(task, requestedTimeout));
         Instant startedAt = clock.instant();
         try {

@@ -1,5 +1,13 @@
 package org.notebookscheduler.application.fakes;
 
+import java.util.Map;
+import org.notebookscheduler.application.port.in.ExecutionCallback;
+import org.notebookscheduler.domain.schedule.CallbackCredential;
+import org.notebookscheduler.domain.schedule.EntityType;
+import org.notebookscheduler.domain.schedule.Schedule;
+import org.notebookscheduler.domain.schedule.ScheduleId;
+import org.notebookscheduler.domain.schedule.ScheduledTask;
+
 import java.time.ZoneId;
 import java.util.List;
 import org.notebookscheduler.application.service.DeadNotificationReplayService;
@@ -63,6 +71,32 @@ public final class TestWorld {
         relay = new NotificationRelayService(outbox, sender, RelaySettings.defaults("relay-1"), clock, () -> 0.5);
         replay = new DeadNotificationReplayService(outbox, schedules, currentUser, audit, transactions, clock);
         reconciliation = new ReconciliationService(schedules, audit, gateway, currentUser, transactions, clock);
+    }
+
+    /**
+     * The callback the scheduler's task for {@code notebookId} sends: the schedule's id and task
+     * name, the task's credential, the entity, the run key and the time parameters.
+     */
+    public ExecutionCallback callbackFor(String notebookId, String runKey) {
+        return callbackFor(notebookId, runKey, null);
+    }
+
+    public ExecutionCallback callbackFor(String notebookId, String runKey, String timeout) {
+        Schedule schedule = schedules.findByEntity(EntityType.NOTEBOOK, notebookId).orElseThrow();
+        ScheduledTask task = schedule.taskFor(EntityType.NOTEBOOK, notebookId).orElseThrow();
+        return new ExecutionCallback(credential(schedule.id(), task.name()), schedule.id().toString(), task.name(),
+                "notebook", notebookId, task.commitId(), timeout, runKey, Map.of("system.biz.date", "20261124"));
+    }
+
+    public static String credential(ScheduleId scheduleId, String taskName) {
+        return CallbackCredential.of(Secret.of(CALLBACK_TOKEN, "callbackToken"), scheduleId, taskName);
+    }
+
+    /** Creates a one-notebook schedule and puts it online, so that its callbacks are expected. */
+    public ScheduleId onlineSchedule(String name, String notebookId) {
+        ScheduleId id = scheduleService.create(Examples.oneNotebook(name, notebookId)).schedule().id();
+        scheduleService.online(id);
+        return id;
     }
 
     public void actAs(Actor actor) {

@@ -26,10 +26,9 @@ class DeadNotificationReplayServiceTest {
 
     /** A failed run of a new schedule whose notification the robot refused for good. */
     private ScheduleId scheduleWithDeadNotification(String notebookId) {
-        ScheduleId id = world.scheduleService.create(oneNotebook("daily-" + notebookId, notebookId)).schedule().id();
+        ScheduleId id = world.onlineSchedule("daily-" + notebookId, notebookId);
         world.runner.failWith("boom");
-        world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, "notebook", notebookId, null,
-                null, "run-1", Map.of()));
+        world.callbacks.handle(world.callbackFor(notebookId, "run-1"));
         world.sender.then(new DeliveryOutcome.Permanent("HTTP 400 token invalid"));
         world.relay.relayDue();
         return id;

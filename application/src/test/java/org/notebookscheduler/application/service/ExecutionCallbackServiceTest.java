@@ -23,6 +23,7 @@ import org.notebookscheduler.domain.notification.NotificationLevel;
 import org.notebookscheduler.domain.notification.NotificationPolicy;
 import org.notebookscheduler.domain.notification.WebhookKind;
 import org.notebookscheduler.domain.notification.WebhookTarget;
+import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.schedule.ScheduledTask;
 import org.notebookscheduler.domain.shared.ErrorCode;
 
@@ -32,18 +33,29 @@ class ExecutionCallbackServiceTest {
 
     private TestWorld world = new TestWorld();
 
-    private void scheduleNotebook(String id, Duration timeout) {
-        world.scheduleService.create(definition("daily-" + id, new ScheduledTask("run-" + id, notebook(id), null, timeout, 2,
-                Duration.ofMinutes(1), Set.of(), Map.of("region", "eu"))));
+    private ScheduleId scheduleNotebook(String id, Duration timeout) {
+        ScheduleId scheduleId = world.scheduleService.create(definition("daily-" + id, new ScheduledTask("run-" + id,
+                notebook(id), null, timeout, 2, Duration.ofMinutes(1), Set.of(), Map.of("region", "eu"))))
+                .schedule().id();
+        world.scheduleService.online(scheduleId);
+        return scheduleId;
     }
 
-    private static ExecutionCallback callback(String token, String notebookId, String runKey) {
-        return new ExecutionCallback(token, "notebook", notebookId, null, null, runKey,
-                Map.of("system.biz.date", "20261124"));
+    /** The callback of {@code notebookId}'s task with {@code token} in place of its credential. */
+    private ExecutionCallback callback(String token, String notebookId, String runKey) {
+        ExecutionCallback genuine = world.callbackFor(notebookId, runKey);
+        return new ExecutionCallback(token, genuine.scheduleId(), genuine.taskName(), genuine.entityType(),
+                genuine.entityId(), genuine.commitId(), genuine.timeout(), runKey, genuine.parameters());
     }
 
     private Outcome handle(String notebookId, String runKey) {
-        return world.callbacks.handle(callback(TestWorld.CALLBACK_TOKEN, notebookId, runKey));
+        return world.callbacks.handle(world.callbackFor(notebookId, runKey));
+    }
+
+    private static ExecutionCallback with(ExecutionCallback callback, String entityType, String entityId,
+            String commitId, Map<String, String> parameters) {
+        return new ExecutionCallback(callback.token(), callback.scheduleId(), callback.taskName(), entityType,
+                entityId, commitId, callback.timeout(), callback.runKey(), parameters);
     }
 
     @Test
@@ -86,8 +98,7 @@ class ExecutionCallbackServiceTest {
         scheduleNotebook("nb-2", null);
 
         handle("nb-1", RUN);
-        world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, "notebook", "nb-1", null,
-                "600", "other run", Map.of()));
+        world.callbacks.handle(world.callbackFor("nb-1", "other run", "600"));
         handle("nb-2", RUN);
 
         assertThat(world.runner.requests()).extracting(NotebookRunner.Request::timeout)
@@ -179,22 +190,25 @@ class ExecutionCallbackServiceTest {
 
     @Test
     void a_wrong_token_is_refused_before_anything_else_in_the_callback_is_looked_at() {
-        assertRefused(() -> world.callbacks.handle(new ExecutionCallback("guess", "spreadsheet", null, null, "abc",
-                null, Map.of())), ErrorCode.CALLBACK_TOKEN_INVALID, "token");
+        assertRefused(() -> world.callbacks.handle(new ExecutionCallback("guess", "not-an-id", null, "spreadsheet",
+                null, null, "abc", null, Map.of())), ErrorCode.CALLBACK_TOKEN_INVALID, "token");
     }
 
     @Test
-    void an_unknown_entity_type_is_refused_naming_the_callback_field() {
-        assertRefused(() -> world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, "spreadsheet",
-                "nb-1", null, null, RUN, Map.of())), ErrorCode.FIELD_OUT_OF_RANGE, "entity_type");
+    void an_entity_type_other_than_the_tasks_is_refused_naming_the_callback_field() {
+        scheduleNotebook("nb-1", null);
+
+        assertRefused(() -> world.callbacks.handle(with(world.callbackFor("nb-1", RUN), "spreadsheet", "nb-1", null,
+                Map.of())), ErrorCode.CALLBACK_MISMATCH, "entity_type");
+        assertThat(world.runner.requests()).isEmpty();
     }
 
     @Test
     void a_timeout_that_is_not_a_number_of_seconds_is_refused_naming_the_callback_field() {
         scheduleNotebook("nb-1", null);
 
-        assertRefused(() -> world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, "notebook",
-                "nb-1", null, "ten minutes", RUN, Map.of())), ErrorCode.FIELD_OUT_OF_RANGE, "timeout");
+        assertRefused(() -> world.callbacks.handle(world.callbackFor("nb-1", RUN, "ten minutes")),
+                ErrorCode.FIELD_OUT_OF_RANGE, "timeout");
         assertThat(world.runner.requests()).isEmpty();
     }
 
@@ -210,8 +224,12 @@ class ExecutionCallbackServiceTest {
     }
 
     @Test
-    void a_callback_for_an_entity_no_schedule_runs_is_refused() {
-        assertRefused(() -> handle("nb-9", RUN), ErrorCode.SCHEDULE_NOT_FOUND, "entity_id");
+    void a_callback_for_a_schedule_that_does_not_exist_is_refused_like_a_wrong_credential() {
+        ScheduleId unknown = ScheduleId.newId();
+
+        assertRefused(() -> world.callbacks.handle(new ExecutionCallback(TestWorld.credential(unknown, "run-nb-9"),
+                unknown.toString(), "run-nb-9", "notebook", "nb-9", null, null, RUN, Map.of())),
+                ErrorCode.CALLBACK_TOKEN_INVALID, "token");
         assertThat(world.runner.requests()).isEmpty();
     }
 
@@ -227,7 +245,7 @@ class ExecutionCallbackServiceTest {
                 org.notebookscheduler.application.settings.NotificationSettings.none(), world.schedules,
                 world.executions, world.audit, world.outbox, broken, world.transactions, world.clock, world.alarms);
 
-        Outcome outcome = service.handle(callback(TestWorld.CALLBACK_TOKEN, "nb-1", RUN));
+        Outcome outcome = service.handle(world.callbackFor("nb-1", RUN));
 
         assertThat(outcome.result().status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(outcome.result().message()).isEqualTo("engine unreachable");
@@ -270,5 +288,74 @@ class ExecutionCallbackServiceTest {
 
         assertThat(world.runner.requests()).hasSize(2);
         assertThat(world.executions.all()).extracting(ExecutionResult::attempt).containsExactly(1, 1);
+    }
+
+    @Test
+    void the_global_callback_token_itself_is_not_a_credential() {
+        scheduleNotebook("nb-1", null);
+
+        assertRefused(() -> world.callbacks.handle(callback(TestWorld.CALLBACK_TOKEN, "nb-1", RUN)),
+                ErrorCode.CALLBACK_TOKEN_INVALID, "token");
+        assertThat(world.runner.requests()).isEmpty();
+    }
+
+    @Test
+    void one_tasks_credential_does_not_run_another_schedules_task() {
+        scheduleNotebook("nb-1", null);
+        scheduleNotebook("nb-2", null);
+        ExecutionCallback mine = world.callbackFor("nb-1", RUN);
+        ExecutionCallback theirs = world.callbackFor("nb-2", RUN);
+
+        assertRefused(() -> world.callbacks.handle(new ExecutionCallback(mine.token(), theirs.scheduleId(),
+                theirs.taskName(), "notebook", "nb-2", null, null, RUN, Map.of())), ErrorCode.CALLBACK_TOKEN_INVALID,
+                "token");
+        assertThat(world.runner.requests()).isEmpty();
+    }
+
+    @Test
+    void the_stored_schedule_decides_the_commit_and_parameters_and_a_different_commit_is_refused() {
+        scheduleNotebook("nb-1", null);
+        ExecutionCallback genuine = world.callbackFor("nb-1", RUN);
+
+        assertRefused(() -> world.callbacks.handle(with(genuine, "notebook", "nb-1", "evil", Map.of())),
+                ErrorCode.CALLBACK_MISMATCH, "commit_id");
+        world.callbacks.handle(with(genuine, "notebook", "nb-1", null,
+                Map.of("evil_param", "x", "region", "us", "system.biz.date", "20261124")));
+
+        NotebookRunner.Request request = world.runner.requests().get(0);
+        assertThat(request.commitId()).isEqualTo("commit-nb-1");
+        assertThat(request.parameters()).containsEntry("region", "eu").containsEntry("system.biz.date", "20261124")
+                .doesNotContainKey("evil_param");
+    }
+
+    @Test
+    void an_entity_other_than_the_tasks_is_refused_so_a_credential_cannot_run_someone_elses_notebook() {
+        scheduleNotebook("nb-1", null);
+
+        assertRefused(() -> world.callbacks.handle(with(world.callbackFor("nb-1", RUN), "notebook", "nb-bob", null,
+                Map.of())), ErrorCode.CALLBACK_MISMATCH, "entity_id");
+        assertThat(world.runner.requests()).isEmpty();
+    }
+
+    @Test
+    void a_callback_for_an_offline_schedule_nobody_asked_to_run_is_refused() {
+        ScheduleId id = scheduleNotebook("nb-1", null);
+        world.scheduleService.offline(id);
+
+        assertRefused(() -> handle("nb-1", RUN), ErrorCode.CALLBACK_NOT_EXPECTED, "schedule_id");
+        assertThat(world.runner.requests()).isEmpty();
+    }
+
+    @Test
+    void a_callback_for_an_offline_schedule_is_run_after_a_run_now_while_that_run_can_last() {
+        ScheduleId id = scheduleNotebook("nb-1", null);
+        world.scheduleService.offline(id);
+        world.scheduleService.runNow(id);
+
+        handle("nb-1", "manual-1");
+        world.clock.advance(Duration.ofDays(2));
+
+        assertThat(world.runner.requests()).hasSize(1);
+        assertRefused(() -> handle("nb-1", "manual-2"), ErrorCode.CALLBACK_NOT_EXPECTED, "schedule_id");
     }
 }

@@ -29,13 +29,13 @@ class ScheduleNotificationsTest {
     private final TestWorld world = new TestWorld();
 
     private void schedule(NotificationOverrides overrides) {
-        world.scheduleService.create(new ScheduleDefinition("daily", null,
-                List.of(ScheduledTask.of("run-nb-1", notebook("nb-1"))), daily(), RunSettings.defaults(), overrides));
+        world.scheduleService.online(world.scheduleService.create(new ScheduleDefinition("daily", null,
+                List.of(ScheduledTask.of("run-nb-1", notebook("nb-1"))), daily(), RunSettings.defaults(), overrides))
+                .schedule().id());
     }
 
     private void callback() {
-        world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, "notebook", "nb-1", null, null,
-                "20261125020000", Map.of()));
+        world.callbacks.handle(world.callbackFor("nb-1", "20261125020000"));
     }
 
     private static NotificationOverrides overrides(NotificationLevel level, Boolean onStart, Duration warning,

@@ -82,7 +82,7 @@ public record ScheduleDefinition(String name, String description, List<Scheduled
         return changes;
     }
 
-    private Optional<ScheduledTask> task(String taskName) {
+    public Optional<ScheduledTask> task(String taskName) {
         return tasks.stream().filter(task -> task.name().equals(taskName)).findFirst();
     }
 }

@@ -1,6 +1,7 @@
 package org.notebookscheduler.domain.schedule;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,6 +31,9 @@ public record ScheduledTask(String name, EntityRef entity, String commitId, Dura
     public static final int MAX_NAME_LENGTH = 100;
 
     /** Callback body fields the scheduler fills itself; a user parameter may not shadow them. */
+    /** The scheduler's time parameters, handed to every run as the scheduler filled them in. */
+    public static final List<String> TIME_PARAMETERS = List.of("system.biz.date", "system.biz.curdate",
+            "system.datetime");
     public static final Set<String> RESERVED_PARAMETERS = Set.of("entity_type", "entity_id", "owner", "token",
             "commit_id", "timeout", "task_name", "schedule_id", "run_key");
 

@@ -37,6 +37,10 @@ public enum ErrorCode {
     RUN_STATE_CONFLICT,
     ACCESS_DENIED,
     CALLBACK_TOKEN_INVALID,
+    /** The callback names an entity, commit or task that the stored schedule does not hold. */
+    CALLBACK_MISMATCH,
+    /** The schedule is offline and no run was asked for, so no callback is expected. */
+    CALLBACK_NOT_EXPECTED,
     NOTIFICATION_NOT_FOUND,
     NOTIFICATION_NOT_DEAD,
     /** This attempt of this task in this run is recorded already (two callbacks raced). */

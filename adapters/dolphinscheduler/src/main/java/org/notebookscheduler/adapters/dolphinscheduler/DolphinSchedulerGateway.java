@@ -62,7 +62,7 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
         this.settings = settings;
         this.api = DolphinSchedulerClient.create(settings, redactor);
         this.calls = new Calls(settings, redactor);
-        this.runs = new DolphinSchedulerRuns(api, calls, settings);
+        this.runs = new DolphinSchedulerRuns(api, calls, settings, redactor);
     }
 
     @Override

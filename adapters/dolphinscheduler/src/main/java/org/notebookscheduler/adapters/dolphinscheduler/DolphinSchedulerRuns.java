@@ -29,11 +29,13 @@ final class DolphinSchedulerRuns {
     private final DolphinSchedulerApi api;
     private final Calls calls;
     private final DolphinSchedulerSettings settings;
+    private final Redactor redactor;
 
-    DolphinSchedulerRuns(DolphinSchedulerApi api, Calls calls, DolphinSchedulerSettings settings) {
+    DolphinSchedulerRuns(DolphinSchedulerApi api, Calls calls, DolphinSchedulerSettings settings, Redactor redactor) {
         this.api = api;
         this.calls = calls;
         this.settings = settings;
+        this.redactor = redactor;
     }
 
     Page<Run> runs(RemoteRef ref, PageRequest page) {
@@ -53,7 +55,16 @@ final class DolphinSchedulerRuns {
                 .map(this::taskRun).toList());
     }
 
+    /**
+     * The log as DolphinScheduler wrote it, with the tokens and the callback credentials masked:
+     * 1.3.9's HTTP task logs its parameters, credential included, and a log is shown to the
+     * schedule's owner.
+     */
     String taskLog(RemoteRef ref, RunId runId, String taskRunId) {
+        return redactor.mask(rawTaskLog(ref, runId, taskRunId));
+    }
+
+    private String rawTaskLog(RemoteRef ref, RunId runId, String taskRunId) {
         RunDetail detail = run(ref, runId);
         if (detail.tasks().stream().noneMatch(task -> task.id().equals(taskRunId))) {
             throw new SchedulerGatewayException(Kind.NOT_FOUND, "log/detail",

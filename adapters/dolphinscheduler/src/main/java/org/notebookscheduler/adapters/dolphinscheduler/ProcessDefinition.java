@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.notebookscheduler.adapters.dolphinscheduler.api.DsTime;
+import org.notebookscheduler.domain.schedule.CallbackCredential;
 import org.notebookscheduler.domain.schedule.CronSpec;
 import org.notebookscheduler.domain.schedule.RunSettings;
 import org.notebookscheduler.domain.schedule.Schedule;
@@ -50,8 +51,6 @@ record ProcessDefinition(String name, String description, String json, String lo
     static final long MAX_FORM_BYTES = 5_000_000;
 
     private static final JsonMapper JSON = DolphinSchedulerClient.jsonMapper();
-    private static final List<String> TIME_PARAMETERS = List.of("system.biz.date", "system.biz.curdate",
-            "system.datetime");
 
     static ProcessDefinition of(Schedule schedule, DolphinSchedulerSettings settings) {
         List<ScheduledTask> tasks = schedule.definition().tasks();
@@ -84,7 +83,7 @@ record ProcessDefinition(String name, String description, String json, String lo
             DolphinSchedulerSettings settings) {
         RunSettings run = schedule.definition().runSettings();
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("localParams", TIME_PARAMETERS.stream().map(name -> parameter(name, "${" + name + "}")).toList());
+        params.put("localParams", ScheduledTask.TIME_PARAMETERS.stream().map(name -> parameter(name, "${" + name + "}")).toList());
         params.put("httpParams", body(task, schedule, settings));
         params.put("url", settings.callbackEndpoint());
         params.put("httpMethod", "POST");
@@ -127,7 +126,7 @@ record ProcessDefinition(String name, String description, String json, String lo
         body.put("entity_type", task.entity().type().wireName());
         body.put("entity_id", task.entity().id());
         body.put("owner", schedule.owner());
-        body.put("token", settings.callbackToken().reveal());
+        body.put("token", CallbackCredential.of(settings.callbackToken(), schedule.id(), task.name()));
         if (task.commitId() != null) {
             body.put("commit_id", task.commitId());
         }
@@ -135,7 +134,7 @@ record ProcessDefinition(String name, String description, String json, String lo
         body.put("task_name", task.name());
         body.put("schedule_id", schedule.id().toString());
         body.put("run_key", "${system.datetime}");
-        for (String name : TIME_PARAMETERS) {
+        for (String name : ScheduledTask.TIME_PARAMETERS) {
             body.put(name, "${" + name + "}");
         }
         body.putAll(new java.util.TreeMap<>(task.parameters()));

@@ -1,12 +1,13 @@
 package org.notebookscheduler.adapters.dolphinscheduler;
 
 import java.util.List;
+import org.notebookscheduler.domain.schedule.CallbackCredential;
 import org.notebookscheduler.domain.shared.Secret;
 
 /**
  * Takes the tokens out of any text that leaves this adapter (log lines, exception messages):
  * DolphinScheduler echoes a whole invalid process definition in its error message, and the
- * definition carries the callback token.
+ * definition carries the tasks' callback credentials; task logs carry them too.
  */
 final class Redactor {
 
@@ -19,7 +20,14 @@ final class Redactor {
         this.secrets = List.of(secrets);
     }
 
+    /** A message echoed from DolphinScheduler: secrets masked, cut to a readable length. */
     String clean(String text) {
+        String cleaned = mask(text);
+        return cleaned == null || cleaned.length() <= MAX_ECHO ? cleaned : cleaned.substring(0, MAX_ECHO) + "…";
+    }
+
+    /** Any text, whole, with the tokens and every task's callback credential masked. */
+    String mask(String text) {
         if (text == null) {
             return null;
         }
@@ -27,6 +35,6 @@ final class Redactor {
         for (Secret secret : secrets) {
             cleaned = cleaned.replace(secret.reveal(), MASK);
         }
-        return cleaned.length() <= MAX_ECHO ? cleaned : cleaned.substring(0, MAX_ECHO) + "…";
+        return CallbackCredential.mask(cleaned);
     }
 }

@@ -126,6 +126,24 @@ class DolphinSchedulerRunsTest {
         assertThat(gateway.taskLog(REF, new RunId("345"), "899")).contains("first attempt");
     }
 
+    /** Observed on a real 1.3.9: the HTTP task logs its parameters, credential included, and the owner reads the log. */
+    @Test
+    void a_task_log_is_shown_with_every_callback_credential_and_token_masked() {
+        instanceExists();
+        String credential = org.notebookscheduler.domain.schedule.CallbackCredential.of(
+                org.notebookscheduler.domain.shared.Secret.of("any key", "key"),
+                org.notebookscheduler.domain.schedule.ScheduleId.newId(), "run-nb-1");
+        ds.stub(get(urlPathEqualTo(path("/log/detail"))).withQueryParam("taskInstanceId", is("901"))
+                .willReturn(success("\"[INFO] HTTP task params: {\\\"prop\\\":\\\"token\\\",\\\"value\\\":\\\""
+                        + credential + "\\\"} token " + DolphinSchedulerStub.CALLBACK_TOKEN + " auth "
+                        + DolphinSchedulerStub.AUTH_TOKEN + "\\r\\n\"")));
+
+        String log = gateway.taskLog(REF, new RunId("345"), "901");
+
+        assertThat(log).contains("HTTP task params", "nsc1.******")
+                .doesNotContain(credential, DolphinSchedulerStub.CALLBACK_TOKEN, DolphinSchedulerStub.AUTH_TOKEN);
+    }
+
     @Test
     void a_run_of_another_process_is_not_found() {
         ds.stub(get(urlPathEqualTo(projectPath("/instance/select-by-id"))).willReturn(success(

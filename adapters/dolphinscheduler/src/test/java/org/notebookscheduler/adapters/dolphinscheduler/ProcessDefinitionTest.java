@@ -86,7 +86,9 @@ class ProcessDefinitionTest {
         assertThat(body(task, "entity_type")).isEqualTo("notebook");
         assertThat(body(task, "entity_id")).isEqualTo("nb-1");
         assertThat(body(task, "owner")).isEqualTo("alice");
-        assertThat(body(task, "token")).isEqualTo(DolphinSchedulerStub.CALLBACK_TOKEN);
+        assertThat(body(task, "token")).isEqualTo(org.notebookscheduler.domain.schedule.CallbackCredential.of(
+                org.notebookscheduler.domain.shared.Secret.of(DolphinSchedulerStub.CALLBACK_TOKEN, "callbackToken"),
+                schedule.id(), "extract"));
         assertThat(body(task, "commit_id")).isEqualTo("c0ffee");
         assertThat(body(task, "timeout")).isEqualTo("1800");
         assertThat(body(task, "task_name")).isEqualTo("extract");
@@ -94,6 +96,15 @@ class ProcessDefinitionTest {
         assertThat(body(task, "run_key")).isEqualTo("${system.datetime}");
         assertThat(body(task, "region")).isEqualTo("eu");
         assertThat(body(task(1), "entity_type")).isEqualTo("workflow");
+    }
+
+    @Test
+    void each_task_carries_its_own_credential_and_never_the_callback_token() {
+        String first = body(task(0), "token");
+        String second = body(task(1), "token");
+
+        assertThat(first).startsWith("nsc1.").isNotEqualTo(second);
+        assertThat(process.json()).doesNotContain(DolphinSchedulerStub.CALLBACK_TOKEN);
     }
 
     @Test

@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.notebookscheduler.application.fakes.Examples;
 import org.notebookscheduler.application.fakes.TestWorld;
+import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.execution.ExecutionStatus;
 import org.notebookscheduler.domain.execution.ExecutionResult;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,17 +36,21 @@ class CallbackApiTest {
     @Autowired
     TestWorld world;
 
+    private ScheduleId scheduleId;
+    private String credential;
+
     @BeforeEach
     void aScheduledNotebook() {
-        world.scheduleService.create(Examples.oneNotebook("daily", "nb-1"));
+        scheduleId = world.onlineSchedule("daily", "nb-1");
+        credential = TestWorld.credential(scheduleId, "run-nb-1");
     }
 
-    private static String body(String token) {
+    private String body(String token) {
         return """
                 {"entity_type":"notebook","entity_id":"nb-1","owner":"alice","token":"%s","commit_id":"commit-nb-1",
-                 "timeout":"600","task_name":"run-nb-1","schedule_id":"x","run_key":"20261125020000",
+                 "timeout":"600","task_name":"run-nb-1","schedule_id":"%s","run_key":"20261125020000",
                  "system.biz.date":"20261124","system.biz.curdate":"20261125","system.datetime":"20261125020000",
-                 "region":"eu"}""".formatted(token);
+                 "region":"eu"}""".formatted(token, scheduleId);
     }
 
     private ResultActions sendAsDolphinSchedulerDoes(String body) throws Exception {
@@ -56,7 +60,7 @@ class CallbackApiTest {
 
     @Test
     void a_callback_as_dolphinscheduler_sends_it_runs_the_notebook_and_answers_200() throws Exception {
-        sendAsDolphinSchedulerDoes(body(TestWorld.CALLBACK_TOKEN)).andExpect(status().isOk())
+        sendAsDolphinSchedulerDoes(body(credential)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("succeed"))
                 .andExpect(jsonPath("$.attempt").value(1))
                 .andExpect(jsonPath("$.repeated").value(false));
@@ -65,8 +69,8 @@ class CallbackApiTest {
             assertThat(result.runKey()).isEqualTo("20261125020000");
             assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         });
-        assertThat(world.runner.requests().get(0).parameters()).containsEntry("region", "eu")
-                .containsEntry("system.biz.date", "20261124").doesNotContainKeys("token", "owner", "entity_id");
+        assertThat(world.runner.requests().get(0).parameters()).containsEntry("system.biz.date", "20261124")
+                .doesNotContainKeys("token", "owner", "entity_id", "region");
     }
 
     @Test
@@ -75,7 +79,7 @@ class CallbackApiTest {
 
         sendAsDolphinSchedulerDoes(body("guessed")).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("CALLBACK_TOKEN_INVALID"))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(TestWorld.CALLBACK_TOKEN))));
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(credential))));
 
         assertThat(world.executions.all()).isEmpty();
         assertThat(world.audit.all()).hasSize(auditBefore);
@@ -92,8 +96,8 @@ class CallbackApiTest {
     @Test
     void the_token_may_come_in_a_header_instead() throws Exception {
         http.perform(post("/api/schedule/execution").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Callback-Token", TestWorld.CALLBACK_TOKEN)
-                .content("{\"entity_type\":\"notebook\",\"entity_id\":\"nb-1\",\"run_key\":\"r1\"}"))
+                .header("X-Callback-Token", credential)
+                .content("{\"schedule_id\":\"" + scheduleId + "\",\"task_name\":\"run-nb-1\",\"run_key\":\"r1\"}"))
                 .andExpect(status().isOk());
     }
 
@@ -101,16 +105,47 @@ class CallbackApiTest {
     void the_form_body_of_the_reference_product_is_accepted_too() throws Exception {
         http.perform(post("/api/schedule/execution").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("entity_type", "notebook").param("entity_id", "nb-1").param("owner", "alice")
-                .param("token", TestWorld.CALLBACK_TOKEN).param("timeout", "600").param("run_key", "r1"))
+                .param("schedule_id", scheduleId.toString()).param("task_name", "run-nb-1")
+                .param("token", credential).param("timeout", "600").param("run_key", "r1"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("succeed"));
         assertThat(world.executions.all()).hasSize(1);
+    }
+
+    @Test
+    void a_credential_in_the_url_is_refused_and_nothing_runs() throws Exception {
+        http.perform(post("/api/schedule/execution?token=" + credential)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("schedule_id", scheduleId.toString())
+                .param("task_name", "run-nb-1").param("run_key", "r1"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("REQUEST_MALFORMED"))
+                .andExpect(jsonPath("$.field").value("token"));
+        assertThat(world.runner.requests()).isEmpty();
+    }
+
+    @Test
+    void the_global_callback_token_is_not_accepted_as_any_tasks_credential() throws Exception {
+        sendAsDolphinSchedulerDoes(body(TestWorld.CALLBACK_TOKEN)).andExpect(status().isUnauthorized());
+        assertThat(world.runner.requests()).isEmpty();
+    }
+
+    /** Observed on a real 1.3.9: a token read from a task log ran bob's notebook at a chosen commit. */
+    @Test
+    void a_credential_read_from_a_task_log_cannot_run_another_notebook_or_commit_or_parameters() throws Exception {
+        sendAsDolphinSchedulerDoes(body(credential).replace("\"entity_id\":\"nb-1\"", "\"entity_id\":\"nb-bob\""))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CALLBACK_MISMATCH"))
+                .andExpect(jsonPath("$.field").value("entity_id"));
+        sendAsDolphinSchedulerDoes(body(credential).replace("commit-nb-1", "evil"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.field").value("commit_id"));
+        sendAsDolphinSchedulerDoes("{\"token\":\"" + credential + "\",\"entity_type\":\"notebook\","
+                + "\"entity_id\":\"nb-1\",\"commit_id\":\"evil\",\"run_key\":\"forged-1\",\"evil_param\":\"x\"}")
+                .andExpect(status().isUnauthorized());
+        assertThat(world.runner.requests()).isEmpty();
     }
 
     @Test
     void a_failed_run_answers_422_with_a_short_reason_so_that_dolphinscheduler_retries() throws Exception {
         world.runner.failWith("Table not found: sales " + "x".repeat(2000));
 
-        sendAsDolphinSchedulerDoes(body(TestWorld.CALLBACK_TOKEN)).andExpect(status().isUnprocessableContent())
+        sendAsDolphinSchedulerDoes(body(credential)).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("RUN_FAILED"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("run failed: Table not found")))
                 .andExpect(jsonPath("$.attempt").value(1));
@@ -121,19 +156,19 @@ class CallbackApiTest {
 
     @Test
     void a_repeated_callback_for_a_run_that_succeeded_is_answered_without_running_again() throws Exception {
-        sendAsDolphinSchedulerDoes(body(TestWorld.CALLBACK_TOKEN)).andExpect(status().isOk());
+        sendAsDolphinSchedulerDoes(body(credential)).andExpect(status().isOk());
 
-        sendAsDolphinSchedulerDoes(body(TestWorld.CALLBACK_TOKEN)).andExpect(status().isOk())
+        sendAsDolphinSchedulerDoes(body(credential)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.repeated").value(true));
 
         assertThat(world.runner.requests()).hasSize(1);
     }
 
     @Test
-    void an_unknown_entity_type_is_a_400_naming_the_callback_field() throws Exception {
-        sendAsDolphinSchedulerDoes(body(TestWorld.CALLBACK_TOKEN).replace("\"notebook\"", "\"spreadsheet\""))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("FIELD_OUT_OF_RANGE"))
+    void an_entity_type_other_than_the_tasks_is_a_409_naming_the_callback_field() throws Exception {
+        sendAsDolphinSchedulerDoes(body(credential).replace("\"notebook\"", "\"spreadsheet\""))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("CALLBACK_MISMATCH"))
                 .andExpect(jsonPath("$.field").value("entity_type"));
         assertThat(world.executions.all()).isEmpty();
     }

@@ -9,12 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.notebookscheduler.application.fakes.Examples;
 import org.notebookscheduler.application.fakes.TestWorld;
-import org.notebookscheduler.application.port.in.ExecutionCallback;
 import org.notebookscheduler.application.port.out.DeliveryOutcome;
 import org.notebookscheduler.domain.notification.NotificationStatus;
 import org.notebookscheduler.domain.schedule.ScheduleId;
@@ -40,10 +37,9 @@ class NotificationApiTest {
 
     @BeforeEach
     void aNotificationTheRobotRefused() {
-        schedule = world.scheduleService.create(Examples.oneNotebook("daily", "nb-1")).schedule().id();
+        schedule = world.onlineSchedule("daily", "nb-1");
         world.runner.failWith("boom");
-        world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, "notebook", "nb-1", null, null, "r1",
-                Map.of()));
+        world.callbacks.handle(world.callbackFor("nb-1", "r1"));
         world.sender.then(new DeliveryOutcome.Permanent("Feishu refused with code 19001"));
         world.relay.relayDue();
     }

@@ -9,12 +9,10 @@ import static org.notebookscheduler.adapters.webhook.RobotStub.json;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.notebookscheduler.application.fakes.TestWorld;
 import org.notebookscheduler.application.fakes.InMemoryNotificationOutbox;
-import org.notebookscheduler.application.port.in.ExecutionCallback;
 import org.notebookscheduler.application.service.NotificationRelayService;
 import org.notebookscheduler.application.settings.RelaySettings;
 import org.notebookscheduler.domain.execution.ExecutionId;
@@ -75,10 +73,9 @@ class RelayOverRealRobotsTest {
         TestWorld world = new TestWorld(NotificationPolicy.defaults(), java.util.List.of(feishu));
         NotificationRelayService worldRelay = new NotificationRelayService(world.outbox, robot.sender,
                 RelaySettings.defaults("relay-1"), world.clock, () -> 0.5);
-        world.scheduleService.create(org.notebookscheduler.application.fakes.Examples.oneNotebook("daily", "nb-1"));
+        world.onlineSchedule("daily", "nb-1");
         world.runner.failWith("boom");
-        world.callbacks.handle(new ExecutionCallback(TestWorld.CALLBACK_TOKEN, "notebook", "nb-1", null, null, "r1",
-                Map.of()));
+        world.callbacks.handle(world.callbackFor("nb-1", "r1"));
         robot.server.stubFor(post(urlPathEqualTo(HOOK)).willReturn(json(200,
                 "{\"code\":19001,\"data\":{},\"msg\":\"param invalid: incoming webhook access token invalid\"}")));
 

@@ -1,5 +1,6 @@
 package org.notebookscheduler.adapters.web.callback;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -9,10 +10,12 @@ import org.notebookscheduler.application.port.in.HandleExecutionCallbackUseCase.
 import org.notebookscheduler.domain.execution.ExecutionResult;
 import org.notebookscheduler.domain.execution.Text;
 import org.notebookscheduler.domain.shared.ErrorCode;
+import org.notebookscheduler.domain.shared.RefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -22,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Where DolphinScheduler's HTTP task calls to run a notebook or workflow. It takes what 1.3.9
  * sends (a flat JSON object of strings, with {@code Content-Encoding: UTF-8}) and the form body of
- * the reference product. A run that succeeded answers 200, the only status the HTTP task counts as
+ * the reference product, proven by the task's own credential (in the body's {@code token} or the
+ * {@value #TOKEN_HEADER} header). A run that succeeded answers 200, the only status the HTTP task counts as
  * success; a run that failed answers 422 with a short reason, so that DolphinScheduler marks the
  * task failed and applies its retries.
  */
@@ -37,7 +41,7 @@ public class CallbackController {
     /** Body fields that are the callback's own, not parameters for the run. */
     private static final Set<String> NOT_PARAMETERS = Set.of(ExecutionCallback.TOKEN, ExecutionCallback.ENTITY_TYPE,
             ExecutionCallback.ENTITY_ID, ExecutionCallback.COMMIT_ID, ExecutionCallback.TIMEOUT,
-            ExecutionCallback.RUN_KEY, "owner", "task_name", "schedule_id");
+            ExecutionCallback.RUN_KEY, ExecutionCallback.SCHEDULE_ID, ExecutionCallback.TASK_NAME, "owner");
 
     private final HandleExecutionCallbackUseCase callbacks;
 
@@ -62,6 +66,22 @@ public class CallbackController {
         return handle(body, headerToken);
     }
 
+    /**
+     * A credential in the URL lands in access logs and proxies' histories: it is never read from
+     * there, and a callback that puts it there is refused (a form body's fields and the query
+     * string would otherwise be one map).
+     */
+    @ModelAttribute
+    void refuseTokenInUrl(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query != null && request.getRequestURI().endsWith(PATH)
+                && java.util.Arrays.stream(query.split("&")).anyMatch(pair -> pair.equals(ExecutionCallback.TOKEN)
+                        || pair.startsWith(ExecutionCallback.TOKEN + "="))) {
+            throw new RefusedException(ErrorCode.REQUEST_MALFORMED, ExecutionCallback.TOKEN, "the callback credential"
+                    + " is read only from the body or the " + TOKEN_HEADER + " header, never from the URL");
+        }
+    }
+
     private ResponseEntity<?> handle(Map<String, String> fields, String headerToken) {
         Map<String, String> parameters = new HashMap<>();
         fields.forEach((key, value) -> {
@@ -70,7 +90,8 @@ public class CallbackController {
             }
         });
         String token = headerToken != null ? headerToken : fields.get(ExecutionCallback.TOKEN);
-        Outcome outcome = callbacks.handle(new ExecutionCallback(token, fields.get(ExecutionCallback.ENTITY_TYPE),
+        Outcome outcome = callbacks.handle(new ExecutionCallback(token, fields.get(ExecutionCallback.SCHEDULE_ID),
+                fields.get(ExecutionCallback.TASK_NAME), fields.get(ExecutionCallback.ENTITY_TYPE),
                 fields.get(ExecutionCallback.ENTITY_ID), fields.get(ExecutionCallback.COMMIT_ID),
                 fields.get(ExecutionCallback.TIMEOUT), fields.get(ExecutionCallback.RUN_KEY), parameters));
         ExecutionResult result = outcome.result();
