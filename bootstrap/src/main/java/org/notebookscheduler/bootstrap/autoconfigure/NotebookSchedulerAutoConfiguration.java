@@ -10,6 +10,7 @@ import org.notebookscheduler.bootstrap.config.SchedulerConfiguration;
 import org.notebookscheduler.bootstrap.config.SecretConverter;
 import org.notebookscheduler.bootstrap.host.StandaloneHostConfiguration;
 import org.notebookscheduler.bootstrap.jobs.JobsConfiguration;
+import org.notebookscheduler.bootstrap.web.TomcatProblemsConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Import;
 
@@ -23,6 +24,6 @@ import org.springframework.context.annotation.Import;
 @Import({SecretConverter.class, SchedulerConfiguration.class, PersistenceConfiguration.class,
     DolphinSchedulerConfiguration.class, DisabledSchedulerConfiguration.class, StandaloneHostConfiguration.class,
     ApplicationServicesConfiguration.class, NotificationConfiguration.class, WebConfiguration.class,
-    JobsConfiguration.class})
+    JobsConfiguration.class, TomcatProblemsConfiguration.class})
 public class NotebookSchedulerAutoConfiguration {
 }

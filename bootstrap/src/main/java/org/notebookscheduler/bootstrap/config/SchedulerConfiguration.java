@@ -50,7 +50,7 @@ public class SchedulerConfiguration {
     @Bean
     WebConfiguration.WebSettings webSettings(SchedulerProperties properties) {
         return new WebConfiguration.WebSettings(properties.web().maxRequestSize().toBytes(),
-                properties.dolphinscheduler().serverTimeZone());
+                properties.web().maxHeaderSize().toBytes(), properties.dolphinscheduler().serverTimeZone());
     }
 
     @Bean

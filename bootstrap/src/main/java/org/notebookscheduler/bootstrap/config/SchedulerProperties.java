@@ -162,8 +162,11 @@ public record SchedulerProperties(
         }
     }
 
-    /** @param maxRequestSize the largest request body the REST API and the callback accept */
-    public record Web(@DefaultValue("1MB") DataSize maxRequestSize) {
+    /**
+     * @param maxRequestSize the largest request body the REST API and the callback accept
+     * @param maxHeaderSize  the largest total of request headers they accept (larger: 431)
+     */
+    public record Web(@DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue("8KB") DataSize maxHeaderSize) {
     }
 
     /** The run settings every new schedule starts with. */
@@ -229,6 +232,7 @@ public record SchedulerProperties(
         checks.positive("dolphinscheduler.reconcileInterval", dolphinscheduler.reconcileInterval());
         checks.positive("dolphinscheduler.requestDeadline", dolphinscheduler.requestDeadline());
         checks.atLeast("web.maxRequestSize", web.maxRequestSize().toBytes(), 1024);
+        checks.atLeast("web.maxHeaderSize", web.maxHeaderSize().toBytes(), 1024);
     }
 
     /**

@@ -60,7 +60,7 @@ public final class CronSpec {
     public static CronSpec of(String expression, LocalDateTime start, LocalDateTime end, ZoneId zone) {
         String text = Check.text(expression, "cron.expression", MAX_EXPRESSION_LENGTH).replaceAll("\\s+", " ");
         Check.required(start, "cron.start");
-        Check.required(zone, "cron.zone");
+        Check.required(zone, "cron.timeZone");
         storableYear(start, "cron.start");
         if (end != null) {
             storableYear(end, "cron.end");

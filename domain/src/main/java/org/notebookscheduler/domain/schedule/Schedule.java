@@ -80,8 +80,10 @@ public final class Schedule {
         for (int i = 0; i < tasks.size(); i++) {
             EntityRef entity = tasks.get(i).entity();
             if (other.definition.taskFor(entity.type(), entity.id()).isPresent()) {
+                // the other schedule may be someone else's: its id and name are not this caller's to learn
                 throw new RefusedException(ErrorCode.ENTITY_ALREADY_SCHEDULED, "tasks[" + i + "].entity",
-                        entity.key() + " is already scheduled by schedule " + other.id);
+                        entity.key() + " is already scheduled" + (other.owner.equals(owner)
+                                ? " by your schedule '" + other.definition.name() + "'" : " by another schedule"));
             }
         }
     }

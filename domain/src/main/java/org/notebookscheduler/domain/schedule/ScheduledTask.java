@@ -29,6 +29,8 @@ public record ScheduledTask(String name, EntityRef entity, String commitId, Dura
     public static final int MAX_RETRIES = 100;
     public static final Duration MAX_RETRY_INTERVAL = Duration.ofDays(1);
     public static final int MAX_NAME_LENGTH = 100;
+    /** The stored parameter value column is this wide. */
+    public static final int MAX_PARAMETER_VALUE_LENGTH = 4000;
 
     /** Callback body fields the scheduler fills itself; a user parameter may not shadow them. */
     /** The scheduler's time parameters, handed to every run as the scheduler filled them in. */
@@ -43,17 +45,17 @@ public record ScheduledTask(String name, EntityRef entity, String commitId, Dura
         commitId = Check.optionalText(commitId, "commitId", 128);
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new RefusedException(ErrorCode.FIELD_OUT_OF_RANGE, "timeout", "timeout must be positive");
+            throw new RefusedException(ErrorCode.FIELD_OUT_OF_RANGE, "timeoutSeconds", "timeoutSeconds must be positive");
         }
         if (timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new RefusedException(ErrorCode.TASK_TIMEOUT_TOO_LONG, "timeout",
-                    "timeout must be at most " + MAX_TIMEOUT.toSeconds() + " s, was " + timeout.toSeconds() + " s");
+            throw new RefusedException(ErrorCode.TASK_TIMEOUT_TOO_LONG, "timeoutSeconds",
+                    "timeoutSeconds must be at most " + MAX_TIMEOUT.toSeconds() + ", was " + timeout.toSeconds());
         }
         Check.range(retries, 0, MAX_RETRIES, "retries");
         retryInterval = retryInterval == null ? Duration.ZERO : retryInterval;
         if (retryInterval.isNegative() || retryInterval.compareTo(MAX_RETRY_INTERVAL) > 0) {
-            throw new RefusedException(ErrorCode.FIELD_OUT_OF_RANGE, "retryInterval",
-                    "retryInterval must be between 0 and " + MAX_RETRY_INTERVAL.toHours() + " h");
+            throw new RefusedException(ErrorCode.FIELD_OUT_OF_RANGE, "retryIntervalSeconds",
+                    "retryIntervalSeconds must be between 0 and " + MAX_RETRY_INTERVAL.toSeconds());
         }
         upstream = upstream == null ? Set.of() : Set.copyOf(new TreeSet<>(upstream));
         if (upstream.contains(name)) {
@@ -67,6 +69,7 @@ public record ScheduledTask(String name, EntityRef entity, String commitId, Dura
                         "parameter '" + key + "' is reserved for the scheduler's callback");
             }
             Check.required(parameter.getValue(), "parameters." + key);
+            Check.optionalText(parameter.getValue(), "parameters." + key, MAX_PARAMETER_VALUE_LENGTH);
         }
     }
 

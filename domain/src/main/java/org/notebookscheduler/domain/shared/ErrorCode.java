@@ -49,6 +49,8 @@ public enum ErrorCode {
     /** The request body is not readable: not JSON, the wrong shape, a value of the wrong type. */
     REQUEST_MALFORMED,
     REQUEST_TOO_LARGE,
+    /** The request's headers are larger than the server accepts. */
+    REQUEST_HEADERS_TOO_LARGE,
     /** No such endpoint, or not with this method or content type. */
     REQUEST_UNSUPPORTED,
     /** Scheduling is switched off ({@code notebook.scheduler.enable=false}). */

@@ -73,7 +73,7 @@ class ScheduleDefinitionTest {
     @Test
     void a_task_timeout_beyond_9600_seconds_is_refused() {
         assertRefused(() -> new ScheduledTask("a", notebook("1"), null, Duration.ofSeconds(9601), 0, null, null, null),
-                ErrorCode.TASK_TIMEOUT_TOO_LONG, "timeout");
+                ErrorCode.TASK_TIMEOUT_TOO_LONG, "timeoutSeconds");
     }
 
     @Test
@@ -88,7 +88,7 @@ class ScheduleDefinitionTest {
         assertRefused(() -> ScheduleDefinition.tasks(List.of(
                 () -> ScheduledTask.of("ok", notebook("1")),
                 () -> new ScheduledTask("slow", notebook("2"), null, Duration.ofHours(5), 0, null, null, null))),
-                ErrorCode.TASK_TIMEOUT_TOO_LONG, "tasks[1].timeout");
+                ErrorCode.TASK_TIMEOUT_TOO_LONG, "tasks[1].timeoutSeconds");
     }
 
     @Test

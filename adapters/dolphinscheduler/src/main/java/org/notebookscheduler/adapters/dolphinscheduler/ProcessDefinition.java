@@ -200,9 +200,9 @@ record ProcessDefinition(String name, String description, String json, String lo
      */
     static String scheduleField(CronSpec cron, ZoneId serverZone) {
         if (!cron.zone().getRules().equals(serverZone.getRules())) {
-            throw new RefusedException(ErrorCode.FIELD_OUT_OF_RANGE, "cron.zone",
+            throw new RefusedException(ErrorCode.FIELD_OUT_OF_RANGE, "cron.timeZone",
                     "DolphinScheduler 1.3.9 evaluates cron in its server's time zone, " + serverZone.getId()
-                            + "; cron.zone " + cron.zone().getId() + " would fire at other times");
+                            + "; cron.timeZone " + cron.zone().getId() + " would fire at other times");
         }
         LocalDateTime openEnd = cron.start().plus(OPEN_END);
         LocalDateTime end = cron.end().orElse(openEnd.isAfter(LAST_TIME) ? LAST_TIME : openEnd);

@@ -163,7 +163,7 @@ class ProcessDefinitionTest {
         CronSpec utc = CronSpec.of("0 0 2 * * ? *", LocalDateTime.of(2026, 1, 1, 0, 0), null, ZoneId.of("UTC"));
 
         assertRefused(() -> ProcessDefinition.scheduleField(utc, ZoneId.of("Asia/Shanghai")), ErrorCode.FIELD_OUT_OF_RANGE,
-                "cron.zone");
+                "cron.timeZone");
     }
 
     @Test

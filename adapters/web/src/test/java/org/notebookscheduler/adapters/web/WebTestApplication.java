@@ -71,6 +71,6 @@ public class WebTestApplication {
 
     @Bean
     WebConfiguration.WebSettings webSettings() {
-        return new WebConfiguration.WebSettings(MAX_REQUEST_BYTES, ZoneId.of("Asia/Shanghai"));
+        return new WebConfiguration.WebSettings(MAX_REQUEST_BYTES, 8 * 1024, ZoneId.of("Asia/Shanghai"));
     }
 }

@@ -1,6 +1,10 @@
 package org.notebookscheduler.adapters.web.error;
 
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.notebookscheduler.application.port.out.SchedulerGatewayException;
 import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
@@ -30,6 +34,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
     /** When to try again after the scheduler was unavailable: long enough for a restart to finish. */
     static final int RETRY_AFTER_SECONDS = 30;
+    private static final Set<String> PAGING = Set.of("page", "size");
+    private static final Pattern PARAMETER_NAME = Pattern.compile("Parameter \\[([A-Za-z0-9_.-]{1,64})\\]");
 
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<ProblemDetail> refused(RefusedException e) {
@@ -51,12 +57,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return ProblemResponses.of(ErrorCode.FIELD_OUT_OF_RANGE, e.getName(),
-                e.getName() + " has the wrong form");
+        boolean paging = PAGING.contains(e.getName());
+        return ProblemResponses.of(paging ? ErrorCode.PAGE_INVALID : ErrorCode.FIELD_OUT_OF_RANGE, e.getName(),
+                e.getName() + (paging ? " must be a whole number" : " has the wrong form"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Optional<String> undecodable = undecodableParameter(e);
+        if (undecodable.isPresent()) {
+            return ProblemResponses.of(ErrorCode.REQUEST_MALFORMED, undecodable.get(),
+                    undecodable.get() + " is not valid percent-encoded UTF-8");
+        }
         String reference = UUID.randomUUID().toString();
         LOG.error("Unexpected failure, reference {}", reference, e);
         return ProblemResponses.of(ErrorCode.INTERNAL_ERROR, null,
@@ -96,6 +108,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("code", code.code());
         }
         return response;
+    }
+
+    /**
+     * Tomcat's {@code InvalidParameterException} for a query parameter that is not valid percent
+     * encoding ({@code ?owner=%ff}); matched by name, so this adapter needs no Tomcat classes.
+     */
+    private static Optional<String> undecodableParameter(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().equals("InvalidParameterException") && cause.getMessage() != null) {
+                Matcher name = PARAMETER_NAME.matcher(cause.getMessage());
+                return Optional.of(name.find() ? name.group(1) : "query");
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean tooLarge(Throwable e) {

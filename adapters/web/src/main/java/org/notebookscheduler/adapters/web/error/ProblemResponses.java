@@ -1,17 +1,22 @@
 package org.notebookscheduler.adapters.web.error;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.notebookscheduler.domain.shared.ErrorCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
 
 /** RFC 9457 problem details with this module's stable {@code code} and, where one is at fault, the {@code field}. */
 public final class ProblemResponses {
 
     private static final Map<ErrorCode, HttpStatus> STATUS = new EnumMap<>(ErrorCode.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static {
         for (ErrorCode code : ErrorCode.values()) {
@@ -31,6 +36,7 @@ public final class ProblemResponses {
         STATUS.put(ErrorCode.ACCESS_DENIED, HttpStatus.FORBIDDEN);
         STATUS.put(ErrorCode.CALLBACK_TOKEN_INVALID, HttpStatus.UNAUTHORIZED);
         STATUS.put(ErrorCode.REQUEST_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE);
+        STATUS.put(ErrorCode.REQUEST_HEADERS_TOO_LARGE, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
         STATUS.put(ErrorCode.REQUEST_UNSUPPORTED, HttpStatus.NOT_FOUND);
         STATUS.put(ErrorCode.SCHEDULING_DISABLED, HttpStatus.SERVICE_UNAVAILABLE);
         STATUS.put(ErrorCode.SCHEDULER_REFUSED, HttpStatus.BAD_GATEWAY);
@@ -48,6 +54,30 @@ public final class ProblemResponses {
 
     public static ResponseEntity<ProblemDetail> of(ErrorCode code, String field, String detail) {
         return of(statusOf(code), code, field, detail);
+    }
+
+    /**
+     * Writes a problem straight to a servlet response, for refusals made before Spring MVC runs
+     * (filters, the servlet container's own errors); the same fields the handlers write.
+     */
+    public static void write(HttpServletResponse response, ErrorCode code, String detail, String instance)
+            throws IOException {
+        response.setStatus(statusOf(code).value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json(statusOf(code).value(), code, detail, instance));
+    }
+
+    /** A problem as JSON text. */
+    public static String json(int status, ErrorCode code, String detail, String instance) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", HttpStatus.valueOf(status).getReasonPhrase());
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("instance", instance);
+        problem.put("code", code.code());
+        return JSON.writeValueAsString(problem);
     }
 
     public static ResponseEntity<ProblemDetail> of(HttpStatus status, ErrorCode code, String field, String detail) {

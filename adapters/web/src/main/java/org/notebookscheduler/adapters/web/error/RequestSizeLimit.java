@@ -8,26 +8,35 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Collections;
 import org.notebookscheduler.domain.shared.ErrorCode;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a request body over the limit with 413, before anything reads it when the length is
- * declared, and as soon as the limit is passed when it is not (chunked).
+ * declared, and as soon as the limit is passed when it is not (chunked); refuses headers over their
+ * limit with 431.
  */
 public class RequestSizeLimit extends OncePerRequestFilter {
 
     static final String MESSAGE = "the request body is larger than this server accepts";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final long maxBytes;
+    private final long maxHeaderBytes;
 
-    public RequestSizeLimit(long maxBytes) {
+    public RequestSizeLimit(long maxBytes, long maxHeaderBytes) {
         this.maxBytes = maxBytes;
+        this.maxHeaderBytes = maxHeaderBytes;
+    }
+
+    private static long headerBytes(HttpServletRequest request) {
+        long total = 0;
+        for (String name : Collections.list(request.getHeaderNames())) {
+            for (String value : Collections.list(request.getHeaders(name))) {
+                total += name.length() + value.length() + 4;
+            }
+        }
+        return total;
     }
 
     /** Thrown while reading a body that turns out to be too large. */
@@ -42,18 +51,15 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (headerBytes(request) > maxHeaderBytes) {
+            ProblemResponses.write(response, ErrorCode.REQUEST_HEADERS_TOO_LARGE, "the request's headers are larger"
+                    + " than this server accepts (" + maxHeaderBytes + " bytes)", request.getRequestURI());
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             // written here, before any controller: the same fields the exception handler writes
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "about:blank");
-            problem.put("title", "Content Too Large");
-            problem.put("status", 413);
-            problem.put("detail", MESSAGE + " (" + maxBytes + " bytes)");
-            problem.put("instance", request.getRequestURI());
-            problem.put("code", ErrorCode.REQUEST_TOO_LARGE.code());
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.getWriter().write(JSON.writeValueAsString(problem));
+            ProblemResponses.write(response, ErrorCode.REQUEST_TOO_LARGE, MESSAGE + " (" + maxBytes + " bytes)",
+                    request.getRequestURI());
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);

@@ -60,14 +60,21 @@ public final class ScheduleRequests {
         return suppliers;
     }
 
-    /** The entity's name is the host's business; until the catalog answers, the id stands in for it. */
+    /**
+     * The entity's name is the host's business; until the catalog answers, the id stands in for it.
+     * A task without a name is named {@code <type>-<entity id>}, e.g. {@code notebook-nb-1}.
+     */
     private static ScheduledTask task(ScheduleRequest.Task task) {
         Check.required(task, "task");
         ScheduleRequest.Entity entity = Check.required(task.entity(), "entity");
         EntityType type = EntityType.parse(entity.type(), "entity.type");
         String id = Check.text(entity.id(), "entity.id", 128);
         String name = task.name() == null || task.name().isBlank() ? type.wireName() + "-" + id : task.name();
-        Set<String> upstream = task.upstream() == null ? Set.of() : new HashSet<>(task.upstream());
+        Set<String> upstream = new HashSet<>();
+        List<String> named = task.upstream() == null ? List.of() : task.upstream();
+        for (int i = 0; i < named.size(); i++) {
+            upstream.add(Check.text(named.get(i), "upstream[" + i + "]", ScheduledTask.MAX_NAME_LENGTH));
+        }
         return new ScheduledTask(name, new EntityRef(type, id, id), task.commitId(),
                 task.timeoutSeconds() == null ? null : Duration.ofSeconds(task.timeoutSeconds()),
                 task.retries() == null ? 0 : task.retries(),
