@@ -46,7 +46,7 @@ class ConcurrentChangesSystemTest {
 
     private static final SimulatedDolphinScheduler DOLPHIN = new SimulatedDolphinScheduler();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int RACERS = 6;
+    private static final int RACERS = 10;
 
     @DynamicPropertySource
     static void dolphinScheduler(DynamicPropertyRegistry registry) {
@@ -58,8 +58,26 @@ class ConcurrentChangesSystemTest {
         DOLPHIN.close();
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
     @TestConfiguration
     static class Host {
+        /** A run that takes a moment, so that callbacks sent together overlap. */
+        @Bean
+        org.notebookscheduler.application.port.out.NotebookRunner runner() {
+            return request -> {
+                RUNS.incrementAndGet();
+                java.time.Instant start = java.time.Instant.now();
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new org.notebookscheduler.application.port.out.NotebookRunner.Outcome(true, request.owner(),
+                        start, java.time.Instant.now(), null);
+            };
+        }
+
         @Bean
         NotebookCatalog catalog() {
             return (type, id) -> type == EntityType.NOTEBOOK && id.startsWith("nb-")
@@ -148,5 +166,30 @@ class ConcurrentChangesSystemTest {
         Map.Entry<String, String> process = remote.processes().entrySet().stream()
                 .filter(entry -> entry.getKey().endsWith("[alice] edited")).findFirst().orElseThrow();
         assertThat(process.getValue()).contains("|" + stored + "|");
+    }
+
+    /** Observed on a real 1.3.9: ten identical callbacks sent at once ran the notebook ten times. */
+    @Test
+    void identical_callbacks_sent_at_once_run_the_notebook_once() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/schedules", schedule("called", "nb-call", "0 4 * * *"));
+        String id = JSON.readTree(created.body()).get("id").asString();
+        assertThat(send("POST", "/api/schedules/" + id + "/online", null).statusCode()).isEqualTo(200);
+        String definition = DOLPHIN.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*/process/save"))).stream()
+                .map(request -> request.formParameter("processDefinitionJson").firstValue())
+                .filter(json -> json.contains(id)).findFirst().orElseThrow();
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        JSON.readTree(definition).get("tasks").get(0).get("params").get("httpParams").valueStream()
+                .forEach(param -> body.put(param.get("prop").asString(), param.get("value").asString()
+                        .replace("${system.datetime}", "20261125040000")));
+        String callback = JSON.writeValueAsString(body);
+        int before = RUNS.get();
+
+        List<HttpResponse<String>> answers = race(() -> send("POST", "/api/schedule/execution", callback));
+
+        assertThat(RUNS.get() - before).isEqualTo(1);
+        assertThat(statuses(answers)).containsOnly(200, 409).contains(200);
+        answers.stream().filter(answer -> answer.statusCode() == 409).forEach(answer ->
+                assertThat(JSON.readTree(answer.body()).get("code").asString()).isEqualTo("ATTEMPT_IN_PROGRESS"));
     }
 }

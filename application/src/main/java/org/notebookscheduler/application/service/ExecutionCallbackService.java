@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.notebookscheduler.application.port.in.ExecutionCallback;
 import org.notebookscheduler.application.port.in.HandleExecutionCallbackUseCase;
 import org.notebookscheduler.application.port.out.Alarms;
+import org.notebookscheduler.application.port.out.AttemptClaims;
 import org.notebookscheduler.application.port.out.AuditLog;
 import org.notebookscheduler.application.port.out.ExecutionStore;
 import org.notebookscheduler.application.port.out.NotebookRunner;
@@ -50,6 +51,8 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
 
     private static final int MAX_RECORD_TRIES = 3;
     private static final int MAX_TIME_PARAMETER_LENGTH = 32;
+    /** How long past the run's timeout a claim still holds, for the result to be recorded. */
+    private static final Duration CLAIM_MARGIN = Duration.ofMinutes(10);
     /** How long after a run was asked for its first callback may still arrive. */
     private static final Duration START_GRACE = Duration.ofMinutes(30);
 
@@ -63,10 +66,12 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
     private final Transactions transactions;
     private final Clock clock;
     private final Alarms alarms;
+    private final AttemptClaims claims;
 
     public ExecutionCallbackService(CallbackSettings settings, NotificationSettings notifications,
             ScheduleStore schedules, ExecutionStore executions, AuditLog audit, NotificationOutbox outbox,
-            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms) {
+            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms, AttemptClaims claims) {
+        this.claims = claims;
         this.settings = settings;
         this.notifications = notifications;
         this.schedules = schedules;
@@ -96,11 +101,28 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
             return new Outcome(succeeded.get(), true);
         }
 
+        AttemptClaims.Attempt claimed = new AttemptClaims.Attempt(schedule.id(), task.name(), runKey,
+                attempts.size() + 1);
+        Instant claimedAt = clock.instant();
+        if (!claims.claim(claimed, claimedAt, claimedAt.plus(timeoutFor(task, requestedTimeout)).plus(CLAIM_MARGIN))) {
+            throw new RefusedException(ErrorCode.ATTEMPT_IN_PROGRESS, ExecutionCallback.RUN_KEY, "attempt "
+                    + claimed.number() + " of task '" + task.name() + "' in this run is being run by another callback"
+                    + " right now; its result is the one that counts");
+        }
+        try {
+            return runClaimed(schedule, task, callback, requestedTimeout, runKey, attempts.size() + 1, claimed);
+        } finally {
+            claims.release(claimed);
+        }
+    }
+
+    private Outcome runClaimed(Schedule schedule, ScheduledTask task, ExecutionCallback callback,
+            Duration requestedTimeout, String runKey, int attemptNumber, AttemptClaims.Attempt claimed) {
         NotificationPolicy policy = schedule.definition().notifications().applyTo(notifications.policy());
         List<WebhookTarget> destinations = schedule.definition().notifications()
                 .destinationsOr(notifications.destinations());
         NotificationPolicy.RunInProgress inProgress = new NotificationPolicy.RunInProgress(schedule.name(),
-                task.name(), task.entity(), schedule.owner(), clock.instant(), attempts.size() + 1);
+                task.name(), task.entity(), schedule.owner(), clock.instant(), attemptNumber);
         if (policy.notifyOnStart()) {
             transactions.run(() -> enqueue(schedule.id(), null, destinations,
                     policy.renderStarted(inProgress, notifications.zone())));
@@ -115,11 +137,11 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
             warning.ifPresent(Alarms.Alarm::cancel);
         }
         ExecutionResult result = new ExecutionResult(ExecutionId.newId(), schedule.id(), schedule.name(),
-                schedule.owner(), task.name(), task.entity(), runKey, attempts.size() + 1,
+                schedule.owner(), task.name(), task.entity(), runKey, attemptNumber,
                 outcome.succeeded() ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED,
                 outcome.executedBy() != null ? outcome.executedBy() : schedule.owner(), outcome.startedAt(),
                 outcome.finishedAt(), outcome.succeeded() ? null : outcome.error());
-        return recordRacing(result, policy, destinations);
+        return recordRacing(result, policy, destinations, claimed);
     }
 
     /**
@@ -186,12 +208,16 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
      * runs); the store lets only one write an attempt number. The loser records its run as the next
      * attempt, unless the winner succeeded, in which case it answers as a repeat.
      */
-    private Outcome recordRacing(ExecutionResult result, NotificationPolicy policy, List<WebhookTarget> destinations) {
+    private Outcome recordRacing(ExecutionResult result, NotificationPolicy policy, List<WebhookTarget> destinations,
+            AttemptClaims.Attempt claimed) {
         ExecutionResult attempt = result;
         for (int tries = 1; ; tries++) {
             try {
                 ExecutionResult recorded = attempt;
-                transactions.run(() -> record(recorded, policy, destinations));
+                transactions.run(() -> {
+                    record(recorded, policy, destinations);
+                    claims.release(claimed);
+                });
                 return new Outcome(recorded, false);
             } catch (RefusedException e) {
                 if (e.code() != ErrorCode.ATTEMPT_ALREADY_RECORDED || tries == MAX_RECORD_TRIES) {

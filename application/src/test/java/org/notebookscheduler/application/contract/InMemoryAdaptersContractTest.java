@@ -50,4 +50,12 @@ class InMemoryAdaptersContractTest {
             return new InMemoryAuditLog();
         }
     }
+
+    @Nested
+    class AttemptClaimsInMemory extends AttemptClaimsContract {
+        @Override
+        protected org.notebookscheduler.application.port.out.AttemptClaims claims() {
+            return new org.notebookscheduler.application.fakes.InMemoryAttemptClaims();
+        }
+    }
 }

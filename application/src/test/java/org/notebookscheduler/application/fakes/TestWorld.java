@@ -36,7 +36,8 @@ public final class TestWorld {
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final InMemoryExecutionStore executions = new InMemoryExecutionStore();
     public final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox();
-    public final FakeTransactions transactions = new FakeTransactions(schedules, audit, executions, outbox);
+    public final InMemoryAttemptClaims claims = new InMemoryAttemptClaims();
+    public final FakeTransactions transactions = new FakeTransactions(schedules, audit, executions, outbox, claims);
     public final FakeSchedulerGateway gateway = new FakeSchedulerGateway();
     public final FakeNotebookCatalog catalog = new FakeNotebookCatalog();
     public final FakeNotebookRunner runner = new FakeNotebookRunner(clock);
@@ -67,7 +68,7 @@ public final class TestWorld {
         callbacks = new ExecutionCallbackService(
                 CallbackSettings.withToken(Secret.of(CALLBACK_TOKEN, "callbackToken")),
                 new NotificationSettings(policy, destinations, ZoneId.of("Asia/Shanghai")),
-                schedules, executions, audit, outbox, runner, transactions, clock, alarms);
+                schedules, executions, audit, outbox, runner, transactions, clock, alarms, claims);
         relay = new NotificationRelayService(outbox, sender, RelaySettings.defaults("relay-1"), clock, () -> 0.5);
         replay = new DeadNotificationReplayService(outbox, schedules, currentUser, audit, transactions, clock);
         reconciliation = new ReconciliationService(schedules, audit, gateway, currentUser, transactions, clock);

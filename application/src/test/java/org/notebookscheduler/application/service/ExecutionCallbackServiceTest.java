@@ -26,6 +26,7 @@ import org.notebookscheduler.domain.notification.WebhookTarget;
 import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.schedule.ScheduledTask;
 import org.notebookscheduler.domain.shared.ErrorCode;
+import org.notebookscheduler.domain.shared.RefusedException;
 
 class ExecutionCallbackServiceTest {
 
@@ -243,7 +244,8 @@ class ExecutionCallbackServiceTest {
                 org.notebookscheduler.application.settings.CallbackSettings.withToken(
                         org.notebookscheduler.domain.shared.Secret.of(TestWorld.CALLBACK_TOKEN, "callbackToken")),
                 org.notebookscheduler.application.settings.NotificationSettings.none(), world.schedules,
-                world.executions, world.audit, world.outbox, broken, world.transactions, world.clock, world.alarms);
+                world.executions, world.audit, world.outbox, broken, world.transactions, world.clock, world.alarms,
+                world.claims);
 
         Outcome outcome = service.handle(world.callbackFor("nb-1", RUN));
 
@@ -257,6 +259,8 @@ class ExecutionCallbackServiceTest {
         world.runner.failWith("flaky");
         world.runner.whileRunning(() -> {
             world.runner.whileRunning(() -> { });
+            // the first holder looks dead: its claim ran out, so the same attempt is taken over
+            world.clock.advance(Duration.ofHours(4));
             handle("nb-1", RUN);
         });
 
@@ -270,6 +274,7 @@ class ExecutionCallbackServiceTest {
         scheduleNotebook("nb-1", null);
         world.runner.whileRunning(() -> {
             world.runner.whileRunning(() -> { });
+            world.clock.advance(Duration.ofHours(4));
             handle("nb-1", RUN);
         });
 
@@ -357,5 +362,41 @@ class ExecutionCallbackServiceTest {
 
         assertThat(world.runner.requests()).hasSize(1);
         assertRefused(() -> handle("nb-1", "manual-2"), ErrorCode.CALLBACK_NOT_EXPECTED, "schedule_id");
+    }
+
+    /** Observed on a real 1.3.9: ten identical callbacks sent at once ran the notebook ten times. */
+    @Test
+    void an_identical_callback_arriving_while_the_attempt_runs_is_refused_and_the_notebook_runs_once() {
+        scheduleNotebook("nb-1", null);
+        RefusedException[] duplicate = new RefusedException[1];
+        world.runner.whileRunning(() -> {
+            try {
+                handle("nb-1", RUN);
+            } catch (RefusedException e) {
+                duplicate[0] = e;
+            }
+        });
+
+        Outcome first = handle("nb-1", RUN);
+
+        assertThat(duplicate[0]).isNotNull();
+        assertThat(duplicate[0].code()).isEqualTo(ErrorCode.ATTEMPT_IN_PROGRESS);
+        assertThat(world.runner.requests()).hasSize(1);
+        assertThat(first.result().attempt()).isEqualTo(1);
+        assertThat(world.executions.all()).hasSize(1);
+    }
+
+    @Test
+    void the_claim_on_an_attempt_is_given_up_with_its_result_so_the_schedulers_retry_runs() {
+        scheduleNotebook("nb-1", null);
+        world.runner.failWith("flaky");
+        handle("nb-1", RUN);
+        world.runner.succeed();
+
+        Outcome retry = handle("nb-1", RUN);
+
+        assertThat(retry.result().attempt()).isEqualTo(2);
+        assertThat(world.claims.held(new org.notebookscheduler.application.port.out.AttemptClaims.Attempt(
+                retry.result().scheduleId(), retry.result().taskName(), RUN, 1))).isFalse();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.notebookscheduler.application.port.out.Alarms;
+import org.notebookscheduler.application.port.out.AttemptClaims;
 import org.notebookscheduler.application.port.out.AuditLog;
 import org.notebookscheduler.application.port.out.CurrentUser;
 import org.notebookscheduler.application.port.out.ExecutionStore;
@@ -52,9 +53,9 @@ public class ApplicationServicesConfiguration {
     @Bean
     ExecutionCallbackService executionCallbackService(CallbackSettings settings, NotificationSettings notifications,
             ScheduleStore store, ExecutionStore executions, AuditLog audit, NotificationOutbox outbox,
-            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms) {
+            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms, AttemptClaims claims) {
         return new ExecutionCallbackService(settings, notifications, store, executions, audit, outbox, runner,
-                transactions, clock, alarms);
+                transactions, clock, alarms, claims);
     }
 
     /** One thread for the long-run warnings of every run in progress. */

@@ -45,6 +45,8 @@ public enum ErrorCode {
     NOTIFICATION_NOT_DEAD,
     /** This attempt of this task in this run is recorded already (two callbacks raced). */
     ATTEMPT_ALREADY_RECORDED,
+    /** Another callback is running this very attempt right now; its result is the one that counts. */
+    ATTEMPT_IN_PROGRESS,
     PAGE_INVALID,
     /** The request body is not readable: not JSON, the wrong shape, a value of the wrong type. */
     REQUEST_MALFORMED,

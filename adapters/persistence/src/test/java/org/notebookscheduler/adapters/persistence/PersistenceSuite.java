@@ -26,10 +26,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.notebookscheduler.application.contract.AttemptClaimsContract;
 import org.notebookscheduler.application.contract.AuditLogContract;
 import org.notebookscheduler.application.contract.ExecutionStoreContract;
 import org.notebookscheduler.application.contract.NotificationOutboxContract;
 import org.notebookscheduler.application.contract.ScheduleStoreContract;
+import org.notebookscheduler.application.port.out.AttemptClaims;
 import org.notebookscheduler.application.port.out.AuditLog;
 import org.notebookscheduler.application.port.out.ExecutionQuery;
 import org.notebookscheduler.application.port.out.ExecutionStore;
@@ -70,6 +72,15 @@ abstract class PersistenceSuite {
         protected ScheduleStore store() {
             db().clean();
             return db().bean(ScheduleStore.class);
+        }
+    }
+
+    @Nested
+    class AttemptClaimsOnDatabase extends AttemptClaimsContract {
+        @Override
+        protected AttemptClaims claims() {
+            db().clean();
+            return db().bean(AttemptClaims.class);
         }
     }
 

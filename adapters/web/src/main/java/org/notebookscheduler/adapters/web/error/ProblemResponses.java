@@ -28,7 +28,7 @@ public final class ProblemResponses {
         }
         for (ErrorCode code : new ErrorCode[] {ErrorCode.ENTITY_ALREADY_SCHEDULED, ErrorCode.SCHEDULE_NAME_TAKEN,
             ErrorCode.SCHEDULE_ONLINE, ErrorCode.SCHEDULE_NOT_LINKED, ErrorCode.SCHEDULE_CONCURRENTLY_MODIFIED,
-            ErrorCode.NOTIFICATION_NOT_DEAD, ErrorCode.ATTEMPT_ALREADY_RECORDED, ErrorCode.RUN_STATE_CONFLICT,
+            ErrorCode.NOTIFICATION_NOT_DEAD, ErrorCode.ATTEMPT_ALREADY_RECORDED, ErrorCode.ATTEMPT_IN_PROGRESS, ErrorCode.RUN_STATE_CONFLICT,
             ErrorCode.CALLBACK_MISMATCH, ErrorCode.CALLBACK_NOT_EXPECTED}) {
             STATUS.put(code, HttpStatus.CONFLICT);
         }

@@ -1,0 +1,43 @@
+package org.notebookscheduler.application.fakes;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.notebookscheduler.application.port.out.AttemptClaims;
+
+/** Claims in a map, rolled back with the fakes' transactions. */
+public final class InMemoryAttemptClaims implements AttemptClaims, TransactionalFake {
+
+    private final Map<Attempt, Instant> leases = new HashMap<>();
+
+    @Override
+    public synchronized boolean claim(Attempt attempt, Instant now, Instant leaseUntil) {
+        Instant held = leases.get(attempt);
+        if (held != null && !held.isBefore(now)) {
+            return false;
+        }
+        leases.put(attempt, leaseUntil);
+        return true;
+    }
+
+    @Override
+    public synchronized void release(Attempt attempt) {
+        leases.remove(attempt);
+    }
+
+    public synchronized boolean held(Attempt attempt) {
+        return leases.containsKey(attempt);
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return new HashMap<>(leases);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        leases.clear();
+        leases.putAll((Map<Attempt, Instant>) snapshot);
+    }
+}
