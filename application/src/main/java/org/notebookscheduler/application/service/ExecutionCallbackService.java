@@ -18,6 +18,7 @@ import org.notebookscheduler.application.port.out.ExecutionStore;
 import org.notebookscheduler.application.port.out.NotebookRunner;
 import org.notebookscheduler.application.port.out.NotificationOutbox;
 import org.notebookscheduler.application.port.out.ScheduleStore;
+import org.notebookscheduler.application.port.out.SchedulerGateway;
 import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.application.settings.CallbackSettings;
 import org.notebookscheduler.application.settings.NotificationSettings;
@@ -67,11 +68,14 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
     private final Clock clock;
     private final Alarms alarms;
     private final AttemptClaims claims;
+    private final SchedulerGateway gateway;
 
     public ExecutionCallbackService(CallbackSettings settings, NotificationSettings notifications,
             ScheduleStore schedules, ExecutionStore executions, AuditLog audit, NotificationOutbox outbox,
-            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms, AttemptClaims claims) {
+            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms, AttemptClaims claims,
+            SchedulerGateway gateway) {
         this.claims = claims;
+        this.gateway = gateway;
         this.settings = settings;
         this.notifications = notifications;
         this.schedules = schedules;
@@ -93,7 +97,8 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
         assertMatches(callback, task);
         assertExpected(schedule, task);
         Duration requestedTimeout = seconds(callback.timeout());
-        String runKey = runKey(callback.runKey());
+        Optional<SchedulerGateway.CallerRun> callerRun = callerRun(schedule, task, callback);
+        String runKey = callerRun.map(SchedulerGateway.CallerRun::runKey).orElseGet(() -> runKey(callback.runKey()));
 
         List<ExecutionResult> attempts = executions.findAttempts(schedule.id(), task.name(), runKey);
         Optional<ExecutionResult> succeeded = attempts.stream().filter(result -> !result.failed()).findFirst();
@@ -110,14 +115,16 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
                     + " right now; its result is the one that counts");
         }
         try {
-            return runClaimed(schedule, task, callback, requestedTimeout, runKey, attempts.size() + 1, claimed);
+            return runClaimed(schedule, task, callback, requestedTimeout, runKey, attempts.size() + 1, claimed,
+                    callerRun);
         } finally {
             claims.release(claimed);
         }
     }
 
     private Outcome runClaimed(Schedule schedule, ScheduledTask task, ExecutionCallback callback,
-            Duration requestedTimeout, String runKey, int attemptNumber, AttemptClaims.Attempt claimed) {
+            Duration requestedTimeout, String runKey, int attemptNumber, AttemptClaims.Attempt claimed,
+            Optional<SchedulerGateway.CallerRun> callerRun) {
         NotificationPolicy policy = schedule.definition().notifications().applyTo(notifications.policy());
         List<WebhookTarget> destinations = schedule.definition().notifications()
                 .destinationsOr(notifications.destinations());
@@ -140,7 +147,9 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
                 schedule.owner(), task.name(), task.entity(), runKey, attemptNumber,
                 outcome.succeeded() ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED,
                 outcome.executedBy() != null ? outcome.executedBy() : schedule.owner(), outcome.startedAt(),
-                outcome.finishedAt(), outcome.succeeded() ? null : outcome.error());
+                outcome.finishedAt(), outcome.succeeded() ? null : outcome.error(),
+                callerRun.map(SchedulerGateway.CallerRun::runId).orElse(null),
+                callerRun.map(SchedulerGateway.CallerRun::taskRunId).orElse(null));
         return recordRacing(result, policy, destinations, claimed);
     }
 
@@ -231,6 +240,22 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
                 }
                 attempt = result.asAttempt(attempts.size() + 1);
             }
+        }
+    }
+
+    /**
+     * The scheduler's own run, so that retries inside one run are attempts of it and a repeat is a
+     * run of its own; a scheduler that cannot tell, or cannot be asked, leaves the callback's key.
+     */
+    private Optional<SchedulerGateway.CallerRun> callerRun(Schedule schedule, ScheduledTask task,
+            ExecutionCallback callback) {
+        if (schedule.remote().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return gateway.callerRun(schedule, task.name(), callback.runKey());
+        } catch (RuntimeException unavailable) {
+            return Optional.empty();
         }
     }
 

@@ -20,6 +20,7 @@ import org.notebookscheduler.application.port.out.RemoteChange;
 import org.notebookscheduler.application.port.out.RemoteLinkLostException;
 import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.domain.audit.ScheduleEvent;
+import org.notebookscheduler.domain.run.RunId;
 import org.notebookscheduler.domain.schedule.EntityRef;
 import org.notebookscheduler.domain.schedule.EntityType;
 import org.notebookscheduler.domain.schedule.RemoteRef;
@@ -190,18 +191,22 @@ public final class ScheduleService implements ManageSchedulesUseCase {
                 + "/repair), then try again");
     }
 
+    /**
+     * The request is recorded before the run starts: the run's callbacks are expected only after a
+     * recorded request (for an offline schedule), and they may arrive before the scheduler answers.
+     */
     @Override
-    public void runNow(ScheduleId id) {
+    public Optional<RunId> runNow(ScheduleId id) {
         Actor actor = access.actor();
         Schedule schedule = access.load(id, actor);
         Instant now = clock.instant();
         ScheduleEvent requested = schedule.requestRun(actor, now);
+        transactions.run(() -> audit.append(requested));
         try {
-            gateway.runNow(schedule);
+            return gateway.runNow(schedule);
         } catch (RemoteLinkLostException lost) {
             throw dropLink(id, lost, now);
         }
-        transactions.run(() -> audit.append(requested));
     }
 
     @Override

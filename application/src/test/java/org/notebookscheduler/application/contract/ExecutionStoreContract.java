@@ -36,6 +36,21 @@ public abstract class ExecutionStoreContract {
     }
 
     @Test
+    void a_result_keeps_the_schedulers_run_and_task_run_it_belongs_to() {
+        ExecutionStore store = store();
+        ScheduleId id = knownSchedule("alice", "nb-1");
+        ExecutionResult plain = result(id, "alice", "nb-1", "345.1", 1, ExecutionStatus.SUCCEEDED, NOW);
+        store.save(new ExecutionResult(plain.id(), plain.scheduleId(), plain.scheduleName(), plain.owner(),
+                plain.taskName(), plain.entity(), plain.runKey(), plain.attempt(), plain.status(), plain.executedBy(),
+                plain.startedAt(), plain.finishedAt(), plain.message(), "345", "901"));
+
+        assertThat(store.findAttempts(id, "run-nb-1", "345.1")).singleElement().satisfies(result -> {
+            assertThat(result.runId()).isEqualTo("345");
+            assertThat(result.taskRunId()).isEqualTo("901");
+        });
+    }
+
+    @Test
     void the_same_attempt_of_a_task_in_a_run_cannot_be_recorded_twice() {
         ExecutionStore store = store();
         ScheduleId id = knownSchedule("alice", "nb-1");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.domain.audit.FieldChange;
 import org.notebookscheduler.domain.schedule.ReleaseState;
@@ -38,6 +39,8 @@ public final class FakeSchedulerGateway implements SchedulerGateway {
     private final List<String> calls = new ArrayList<>();
     private final Faults faults = new Faults();
     private int nextId = 1;
+    private RunId nextRun;
+    private CallerRun callerRun;
 
     public Faults faults() {
         return faults;
@@ -106,9 +109,26 @@ public final class FakeSchedulerGateway implements SchedulerGateway {
     }
 
     @Override
-    public synchronized void runNow(Schedule schedule) {
+    public synchronized Optional<RunId> runNow(Schedule schedule) {
         call("runNow");
         owned(schedule, "runNow");
+        return Optional.ofNullable(nextRun);
+    }
+
+    @Override
+    public synchronized Optional<CallerRun> callerRun(Schedule schedule, String taskName, String sentRunKey) {
+        call("callerRun");
+        return Optional.ofNullable(callerRun);
+    }
+
+    /** The run the next run-now starts, as the engine shows it; null for one it does not show in time. */
+    public synchronized void nextRunIs(RunId run) {
+        this.nextRun = run;
+    }
+
+    /** What the engine says about the run the next callbacks come from; null when it cannot tell. */
+    public synchronized void callbacksComeFrom(CallerRun run) {
+        this.callerRun = run;
     }
 
     /** A change of one remote entry whose undo puts back what the entry held before. */

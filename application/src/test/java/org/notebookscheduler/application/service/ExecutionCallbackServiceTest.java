@@ -16,6 +16,7 @@ import org.notebookscheduler.application.fakes.TestWorld;
 import org.notebookscheduler.application.port.in.ExecutionCallback;
 import org.notebookscheduler.application.port.in.HandleExecutionCallbackUseCase.Outcome;
 import org.notebookscheduler.application.port.out.NotebookRunner;
+import org.notebookscheduler.application.port.out.SchedulerGateway;
 import org.notebookscheduler.domain.audit.ScheduleEventType;
 import org.notebookscheduler.domain.execution.ExecutionResult;
 import org.notebookscheduler.domain.execution.ExecutionStatus;
@@ -245,7 +246,7 @@ class ExecutionCallbackServiceTest {
                         org.notebookscheduler.domain.shared.Secret.of(TestWorld.CALLBACK_TOKEN, "callbackToken")),
                 org.notebookscheduler.application.settings.NotificationSettings.none(), world.schedules,
                 world.executions, world.audit, world.outbox, broken, world.transactions, world.clock, world.alarms,
-                world.claims);
+                world.claims, world.gateway);
 
         Outcome outcome = service.handle(world.callbackFor("nb-1", RUN));
 
@@ -398,5 +399,51 @@ class ExecutionCallbackServiceTest {
         assertThat(retry.result().attempt()).isEqualTo(2);
         assertThat(world.claims.held(new org.notebookscheduler.application.port.out.AttemptClaims.Attempt(
                 retry.result().scheduleId(), retry.result().taskName(), RUN, 1))).isFalse();
+    }
+
+    /** Observed on a real 1.3.9: a retry inside one run-now instance got a new run key and counted as a new run. */
+    @Test
+    void retries_inside_one_scheduler_run_are_attempts_of_it_whatever_run_key_the_callback_sent() {
+        scheduleNotebook("nb-1", null);
+        world.gateway.callbacksComeFrom(new SchedulerGateway.CallerRun("345", "345.1", "901"));
+        world.runner.failWith("flaky");
+        handle("nb-1", "20261125101500");
+        world.runner.succeed();
+        world.gateway.callbacksComeFrom(new SchedulerGateway.CallerRun("345", "345.1", "902"));
+
+        Outcome retry = handle("nb-1", "20261125101731");
+
+        assertThat(retry.result().attempt()).isEqualTo(2);
+        assertThat(retry.result().runKey()).isEqualTo("345.1");
+        assertThat(retry.result().runId()).isEqualTo("345");
+        assertThat(retry.result().taskRunId()).isEqualTo("902");
+    }
+
+    /** Observed on a real 1.3.9: a repeat of a scheduled run was recorded as attempts 4, 5, 6 of the old run. */
+    @Test
+    void a_repeat_of_a_run_is_a_run_of_its_own() {
+        scheduleNotebook("nb-1", null);
+        world.gateway.callbacksComeFrom(new SchedulerGateway.CallerRun("345", "345.1", "901"));
+        handle("nb-1", "20261125020000");
+        world.gateway.callbacksComeFrom(new SchedulerGateway.CallerRun("345", "345.2", "950"));
+
+        Outcome repeat = handle("nb-1", "20261125020000");
+
+        assertThat(repeat.repeated()).isFalse();
+        assertThat(repeat.result().attempt()).isEqualTo(1);
+        assertThat(world.runner.requests()).hasSize(2);
+    }
+
+    @Test
+    void when_the_scheduler_cannot_tell_the_run_the_callbacks_run_key_is_kept() {
+        scheduleNotebook("nb-1", null);
+        world.gateway.faults().failNext("callerRun", new org.notebookscheduler.application.port.out
+                .SchedulerGatewayException(org.notebookscheduler.application.port.out.SchedulerGatewayException.Kind
+                        .UNAVAILABLE, "instance/list-paging", "cannot reach DolphinScheduler"));
+
+        Outcome outcome = handle("nb-1", RUN);
+
+        assertThat(outcome.result().runKey()).isEqualTo(RUN);
+        assertThat(outcome.result().runId()).isNull();
     }
 }

@@ -316,4 +316,13 @@ class ScheduleServiceTest {
         assertThat(world.gateway.remotes().get(definitionId)).isEqualTo(before);
         assertThat(world.gateway.calls()).endsWith("update", "undo");
     }
+
+    @Test
+    void run_now_answers_the_run_the_scheduler_started_and_records_the_request_first() {
+        ScheduleView view = created("daily", "nb-1");
+        world.gateway.nextRunIs(new org.notebookscheduler.domain.run.RunId("777"));
+
+        assertThat(service.runNow(view.schedule().id())).contains(new org.notebookscheduler.domain.run.RunId("777"));
+        assertThat(trail(view.schedule().id())).endsWith(ScheduleEventType.RUN_REQUESTED);
+    }
 }

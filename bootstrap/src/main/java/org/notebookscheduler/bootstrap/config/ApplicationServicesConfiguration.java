@@ -53,9 +53,10 @@ public class ApplicationServicesConfiguration {
     @Bean
     ExecutionCallbackService executionCallbackService(CallbackSettings settings, NotificationSettings notifications,
             ScheduleStore store, ExecutionStore executions, AuditLog audit, NotificationOutbox outbox,
-            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms, AttemptClaims claims) {
+            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms, AttemptClaims claims,
+            SchedulerGateway gateway) {
         return new ExecutionCallbackService(settings, notifications, store, executions, audit, outbox, runner,
-                transactions, clock, alarms, claims);
+                transactions, clock, alarms, claims, gateway);
     }
 
     /** One thread for the long-run warnings of every run in progress. */

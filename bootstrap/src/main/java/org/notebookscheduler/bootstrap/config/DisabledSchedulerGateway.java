@@ -55,8 +55,13 @@ final class DisabledSchedulerGateway implements SchedulerGateway {
     }
 
     @Override
-    public void runNow(Schedule schedule) {
+    public java.util.Optional<RunId> runNow(Schedule schedule) {
         throw disabled();
+    }
+
+    @Override
+    public java.util.Optional<CallerRun> callerRun(Schedule schedule, String taskName, String sentRunKey) {
+        return java.util.Optional.empty();
     }
 
     @Override

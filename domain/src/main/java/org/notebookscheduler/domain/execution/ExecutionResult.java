@@ -15,10 +15,20 @@ import org.notebookscheduler.domain.shared.Check;
  * @param runKey  identifies the run the attempt belongs to (for a scheduled run, its fire time)
  * @param attempt 1 for the first try of the task in that run, then 2, 3... for the scheduler's retries
  * @param message the error of a failed attempt, as the runner reported it; null when none
+ * @param runId     the scheduler's run (DolphinScheduler's process instance) it belongs to; null when unknown
+ * @param taskRunId the scheduler's task run (task instance), whose log is this attempt's; null when unknown
  */
 public record ExecutionResult(ExecutionId id, ScheduleId scheduleId, String scheduleName, String owner,
         String taskName, EntityRef entity, String runKey, int attempt, ExecutionStatus status, String executedBy,
-        Instant startedAt, Instant finishedAt, String message) {
+        Instant startedAt, Instant finishedAt, String message, String runId, String taskRunId) {
+
+    /** A result whose run in the scheduler is not known. */
+    public ExecutionResult(ExecutionId id, ScheduleId scheduleId, String scheduleName, String owner,
+            String taskName, EntityRef entity, String runKey, int attempt, ExecutionStatus status, String executedBy,
+            Instant startedAt, Instant finishedAt, String message) {
+        this(id, scheduleId, scheduleName, owner, taskName, entity, runKey, attempt, status, executedBy, startedAt,
+                finishedAt, message, null, null);
+    }
 
     /** Error messages beyond this are cut before they are stored. */
     public static final int MAX_MESSAGE_LENGTH = 65_535;
@@ -40,12 +50,14 @@ public record ExecutionResult(ExecutionId id, ScheduleId scheduleId, String sche
             finishedAt = startedAt;
         }
         message = message == null ? null : Text.cut(message, MAX_MESSAGE_LENGTH);
+        runId = Check.optionalText(runId, "runId", 64);
+        taskRunId = Check.optionalText(taskRunId, "taskRunId", 64);
     }
 
     /** The same result as another attempt of its task in its run. */
     public ExecutionResult asAttempt(int number) {
         return new ExecutionResult(id, scheduleId, scheduleName, owner, taskName, entity, runKey, number, status,
-                executedBy, startedAt, finishedAt, message);
+                executedBy, startedAt, finishedAt, message, runId, taskRunId);
     }
 
     public Duration duration() {

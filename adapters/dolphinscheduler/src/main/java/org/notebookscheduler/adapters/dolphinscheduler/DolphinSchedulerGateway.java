@@ -182,15 +182,24 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
      * schedule still fires only when its owner said so. The process stays online for the run.
      */
     @Override
-    public void runNow(Schedule schedule) {
+    public Optional<RunId> runNow(Schedule schedule) {
         RunSettings run = schedule.definition().runSettings();
+        Optional<RunId>[] started = new Optional[] {Optional.empty()};
         linked(schedule, (session, process) -> {
             session.release(process.id(), ONLINE);
-            calls.data("executors/start-process-instance", WRITE, () -> api.startProcess(session.project,
-                    process.id(), run.failureStrategy().name(), run.warningType().name(), run.warningGroupId(),
-                    run.priority().name(), run.workerGroup()));
+            started[0] = runs.startAndFind(schedule.remote().orElseThrow(), () -> calls.data(
+                    "executors/start-process-instance", WRITE, () -> api.startProcess(session.project, process.id(),
+                            run.failureStrategy().name(), run.warningType().name(), run.warningGroupId(),
+                            run.priority().name(), run.workerGroup())));
             return schedule.remote().orElseThrow();
         });
+        return started[0];
+    }
+
+    @Override
+    public Optional<CallerRun> callerRun(Schedule schedule, String taskName, String sentRunKey) {
+        return Deadline.within(settings.deadline(),
+                () -> runs.callerRun(schedule.remote().orElseThrow(), taskName, sentRunKey));
     }
 
     /** A change of a linked schedule: its project, its own process, a state to restore, the change. */

@@ -3,7 +3,10 @@ package org.notebookscheduler.adapters.dolphinscheduler;
 import static org.notebookscheduler.adapters.dolphinscheduler.Calls.Safety.READ;
 import static org.notebookscheduler.adapters.dolphinscheduler.Calls.Safety.WRITE;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.List;
 import org.notebookscheduler.adapters.dolphinscheduler.api.DolphinSchedulerApi;
 import org.notebookscheduler.adapters.dolphinscheduler.api.DsTime;
@@ -11,12 +14,14 @@ import org.notebookscheduler.adapters.dolphinscheduler.api.PageData;
 import org.notebookscheduler.adapters.dolphinscheduler.api.Rows;
 import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.application.port.out.SchedulerGateway;
 import org.notebookscheduler.application.port.out.SchedulerGatewayException;
 import org.notebookscheduler.application.port.out.SchedulerGatewayException.Kind;
 import org.notebookscheduler.domain.run.Run;
 import org.notebookscheduler.domain.run.RunCommand;
 import org.notebookscheduler.domain.run.RunDetail;
 import org.notebookscheduler.domain.run.RunId;
+import org.notebookscheduler.domain.run.RunState;
 import org.notebookscheduler.domain.run.TaskRun;
 import org.notebookscheduler.domain.schedule.RemoteRef;
 
@@ -25,6 +30,12 @@ final class DolphinSchedulerRuns {
 
     static final int LOG_LINES_PER_CALL = 1000;
     static final int MAX_LOG_LINES = 20_000;
+    /** How many of a process's newest instances are looked at to find a callback's run. */
+    static final int RECENT_INSTANCES = 20;
+    static final int LOOKS_FOR_A_NEW_RUN = 4;
+    static final java.time.Duration BETWEEN_LOOKS = java.time.Duration.ofMillis(500);
+    /** {@code ${system.datetime}}: a scheduled run's fire time as the callback sends it. */
+    private static final DateTimeFormatter FIRE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final DolphinSchedulerApi api;
     private final Calls calls;
@@ -97,6 +108,69 @@ final class DolphinSchedulerRuns {
                     Session.ONLINE));
         }
         calls.data("executors/execute", WRITE, () -> api.execute(ref.project(), instance.id(), executeType(command)));
+    }
+
+    /**
+     * The running instance whose task of this name is running now, newest first; one whose schedule
+     * time is the callback's run key is preferred (a scheduled run). Its run key is
+     * {@code <instance id>.<run times>}: retries inside the instance keep it, a repeat or a rerun of
+     * failed tasks (which run the same instance again) changes it.
+     */
+    Optional<SchedulerGateway.CallerRun> callerRun(RemoteRef ref, String taskName, String sentRunKey) {
+        List<Rows.Instance> running = calls.data("instance/list-paging", READ,
+                () -> api.listInstances(ref.project(), processId(ref), 1, RECENT_INSTANCES)).totalList().stream()
+                .filter(instance -> !RunStates.of(instance.state()).finished())
+                .sorted(Comparator.comparing((Rows.Instance instance) -> !scheduledFor(instance, sentRunKey))
+                        .thenComparing(Comparator.comparingLong(Rows.Instance::id).reversed()))
+                .toList();
+        for (Rows.Instance instance : running) {
+            Optional<Rows.TaskInstance> task = Session.all(calls, "task-instance/list-paging",
+                    pageNo -> api.taskInstances(ref.project(), instance.id(), pageNo, Session.PAGE_SIZE)).stream()
+                    .filter(row -> row.name().equals(taskName) && !"NO".equals(row.flag())
+                            && RunStates.of(row.state()) == RunState.RUNNING)
+                    .findFirst();
+            if (task.isPresent()) {
+                return Optional.of(new SchedulerGateway.CallerRun(String.valueOf(instance.id()),
+                        instance.id() + "." + Math.max(1, instance.runTimes()), String.valueOf(task.get().id())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean scheduledFor(Rows.Instance instance, String sentRunKey) {
+        return sentRunKey != null && DsTime.parse(instance.scheduleTime(), settings.serverZone())
+                .map(at -> FIRE_TIME.format(LocalDateTime.ofInstant(at, settings.serverZone())).equals(sentRunKey))
+                .orElse(false);
+    }
+
+    /**
+     * Starts the process and waits, within the deadline, for the instance the start made: the
+     * first instance newer than any there was before.
+     */
+    Optional<RunId> startAndFind(RemoteRef ref, Runnable start) {
+        long newestBefore = calls.data("instance/list-paging", READ,
+                () -> api.listInstances(ref.project(), processId(ref), 1, 1)).totalList().stream()
+                .mapToLong(Rows.Instance::id).max().orElse(0);
+        start.run();
+        for (int look = 0; look < LOOKS_FOR_A_NEW_RUN && !Deadline.expired(); look++) {
+            Optional<RunId> made = calls.data("instance/list-paging", READ,
+                    () -> api.listInstances(ref.project(), processId(ref), 1, RECENT_INSTANCES)).totalList().stream()
+                    .filter(instance -> instance.id() > newestBefore).map(instance -> instance.id())
+                    .min(Long::compare).map(id -> new RunId(String.valueOf(id)));
+            if (made.isPresent()) {
+                return made;
+            }
+            pause(BETWEEN_LOOKS);
+        }
+        return Optional.empty();
+    }
+
+    private static void pause(java.time.Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static String executeType(RunCommand command) {

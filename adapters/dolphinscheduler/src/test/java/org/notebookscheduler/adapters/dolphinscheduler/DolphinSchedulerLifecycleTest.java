@@ -178,8 +178,9 @@ class DolphinSchedulerLifecycleTest {
     void run_now_releases_the_process_but_not_its_cron_and_starts_it() {
         registered(schedule);
 
-        gateway.runNow(schedule);
+        java.util.Optional<org.notebookscheduler.domain.run.RunId> run = gateway.runNow(schedule);
 
+        assertThat(run).contains(new org.notebookscheduler.domain.run.RunId("1"));
         SimulatedDolphinScheduler.Process process = ds.process(processName);
         assertThat(process.online).isTrue();
         assertThat(ds.cronsOf(process.id)).singleElement().satisfies(cron -> assertThat(cron.online).isFalse());

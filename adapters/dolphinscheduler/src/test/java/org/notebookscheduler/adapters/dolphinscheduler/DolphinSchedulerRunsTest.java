@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.application.port.out.SchedulerGateway;
 import org.notebookscheduler.application.port.out.SchedulerGatewayException;
 import org.notebookscheduler.domain.run.Run;
 import org.notebookscheduler.domain.run.RunCommand;
@@ -142,6 +143,66 @@ class DolphinSchedulerRunsTest {
 
         assertThat(log).contains("HTTP task params", "nsc1.******")
                 .doesNotContain(credential, DolphinSchedulerStub.CALLBACK_TOKEN, DolphinSchedulerStub.AUTH_TOKEN);
+    }
+
+    private static String instance(long id, String state, String scheduleTime, int runTimes) {
+        return "{\"id\":" + id + ",\"processDefinitionId\":7,\"state\":\"" + state + "\",\"scheduleTime\":"
+                + (scheduleTime == null ? "null" : "\"" + scheduleTime + "\"") + ",\"runTimes\":" + runTimes
+                + ",\"commandType\":\"START_PROCESS\"}";
+    }
+
+    private void taskOf(long instanceId, long taskInstanceId, String state) {
+        ds.stub(get(urlPathEqualTo(projectPath("/task-instance/list-paging")))
+                .withQueryParam("processInstanceId", is(String.valueOf(instanceId)))
+                .willReturn(success(page("{\"id\":" + taskInstanceId + ",\"name\":\"run-nb-1\",\"state\":\"" + state
+                        + "\",\"retryTimes\":0,\"flag\":\"YES\",\"processInstanceId\":" + instanceId + "}", 1, 1, 1))));
+    }
+
+    @Test
+    void a_callbacks_run_is_the_running_instance_whose_task_is_running_keyed_by_instance_and_run_times() {
+        ds.stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).willReturn(success(page(
+                instance(346, "RUNNING_EXECUTION", null, 1) + "," + instance(345, "SUCCESS", null, 1), 2, 1, 1))));
+        taskOf(346, 990, "RUNNING_EXECUTION");
+
+        assertThat(gateway.callerRun(scheduleLinked(), "run-nb-1", "20261125101731"))
+                .contains(new SchedulerGateway.CallerRun("346", "346.1", "990"));
+    }
+
+    @Test
+    void a_scheduled_runs_callback_is_matched_to_the_instance_of_its_fire_time() {
+        ds.stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).willReturn(success(page(
+                instance(347, "RUNNING_EXECUTION", null, 1) + ","
+                        + instance(346, "RUNNING_EXECUTION", "2026-11-25T02:00:00.000+0800", 1), 2, 1, 1))));
+        taskOf(347, 991, "RUNNING_EXECUTION");
+        taskOf(346, 990, "RUNNING_EXECUTION");
+
+        assertThat(gateway.callerRun(scheduleLinked(), "run-nb-1", "20261125020000"))
+                .map(SchedulerGateway.CallerRun::runId).contains("346");
+    }
+
+    @Test
+    void a_repeated_instance_is_a_new_run_under_the_same_instance_id() {
+        ds.stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).willReturn(success(page(
+                instance(345, "RUNNING_EXECUTION", "2026-11-25T02:00:00.000+0800", 2), 1, 1, 1))));
+        taskOf(345, 950, "RUNNING_EXECUTION");
+
+        assertThat(gateway.callerRun(scheduleLinked(), "run-nb-1", "20261125020000"))
+                .map(SchedulerGateway.CallerRun::runKey).contains("345.2");
+    }
+
+    @Test
+    void no_running_instance_with_that_task_running_means_the_scheduler_cannot_tell() {
+        ds.stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).willReturn(success(page(
+                instance(346, "RUNNING_EXECUTION", null, 1), 1, 1, 1))));
+        taskOf(346, 990, "SUCCESS");
+
+        assertThat(gateway.callerRun(scheduleLinked(), "run-nb-1", "x")).isEmpty();
+    }
+
+    private org.notebookscheduler.domain.schedule.Schedule scheduleLinked() {
+        org.notebookscheduler.domain.schedule.Schedule schedule = schedule("alice", "daily", "nb-1", NOW);
+        schedule.link(REF, Actor.user("alice"), NOW);
+        return schedule;
     }
 
     @Test

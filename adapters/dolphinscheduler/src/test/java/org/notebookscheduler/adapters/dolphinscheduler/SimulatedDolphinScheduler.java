@@ -87,6 +87,9 @@ public final class SimulatedDolphinScheduler implements AutoCloseable {
     private final Map<Long, Process> processes = new LinkedHashMap<>();
     private final Map<Long, Cron> crons = new LinkedHashMap<>();
     private final List<String> started = new ArrayList<>();
+    /** Process instances, newest last: id and the process they run. */
+    private final List<long[]> instances = new ArrayList<>();
+    private long nextInstanceId = 1;
     private long nextProjectId = 1;
     private long nextProcessId = 1;
     private long nextCronId = 1;
@@ -123,6 +126,8 @@ public final class SimulatedDolphinScheduler implements AutoCloseable {
         processes.clear();
         crons.clear();
         started.clear();
+        instances.clear();
+        nextInstanceId = 1;
         nextProjectId = 1;
         nextProcessId = 1;
         nextCronId = 1;
@@ -352,7 +357,21 @@ public final class SimulatedDolphinScheduler implements AutoCloseable {
                     yield envelope(200, 50004, "process definition " + process.id + " not on line", "null");
                 }
                 started.add(process.name);
+                instances.add(new long[] {nextInstanceId++, process.id});
                 yield ok("null");
+            }
+            case "instance/list-paging" -> {
+                long processId = number(p, "processDefinitionId");
+                List<String> rows = new ArrayList<>();
+                for (int i = instances.size() - 1; i >= 0; i--) {
+                    long[] instance = instances.get(i);
+                    if (processId == 0 || instance[1] == processId) {
+                        rows.add("{\"id\":" + instance[0] + ",\"processDefinitionId\":" + instance[1]
+                                + ",\"state\":\"RUNNING_EXECUTION\",\"commandType\":\"START_PROCESS\","
+                                + "\"scheduleTime\":null,\"runTimes\":1}");
+                    }
+                }
+                yield paged(rows, p);
             }
             default -> aResponse().withStatus(404);
         };

@@ -288,9 +288,23 @@ class ScheduleApiTest {
     void running_now_is_accepted_and_audited() throws Exception {
         String id = createdId();
 
-        http.perform(post("/api/schedules/" + id + "/run")).andExpect(status().isAccepted());
+        http.perform(post("/api/schedules/" + id + "/run")).andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/schedules/" + id + "/runs"))
+                .andExpect(jsonPath("$.runId").doesNotExist());
         http.perform(get("/api/schedules/" + id + "/audit")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].type").value("CREATED"))
                 .andExpect(jsonPath("$.items[2].type").value("RUN_REQUESTED"));
+    }
+
+    /** Observed on a real 1.3.9: run-now answered 202 with no body, so nothing led to the run. */
+    @Test
+    void running_now_answers_the_run_it_started_with_a_location_to_follow() throws Exception {
+        String id = createdId();
+        world.gateway.nextRunIs(new org.notebookscheduler.domain.run.RunId("777"));
+
+        http.perform(post("/api/schedules/" + id + "/run")).andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/schedules/" + id + "/runs/777"))
+                .andExpect(jsonPath("$.runId").value("777"))
+                .andExpect(jsonPath("$.location").value("/api/schedules/" + id + "/runs/777"));
     }
 }

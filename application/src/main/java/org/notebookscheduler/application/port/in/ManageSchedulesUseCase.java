@@ -29,7 +29,8 @@ public interface ManageSchedulesUseCase {
 
     ScheduleView offline(ScheduleId id);
 
-    void runNow(ScheduleId id);
+    /** Starts a run now; its id when the scheduler shows it in time. */
+    java.util.Optional<org.notebookscheduler.domain.run.RunId> runNow(ScheduleId id);
 
     ScheduleView get(ScheduleId id);
 

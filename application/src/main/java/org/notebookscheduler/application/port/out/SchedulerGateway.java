@@ -1,6 +1,7 @@
 package org.notebookscheduler.application.port.out;
 
 import java.util.List;
+import java.util.Optional;
 import org.notebookscheduler.domain.audit.FieldChange;
 import org.notebookscheduler.domain.run.Run;
 import org.notebookscheduler.domain.run.RunCommand;
@@ -41,8 +42,29 @@ public interface SchedulerGateway {
     /** Removes the schedule; refused by the engine while online. Its undo recreates what was removed. */
     RemoteChange delete(Schedule schedule);
 
-    /** Starts a run now, outside the cron, with the schedule's run settings. */
-    void runNow(Schedule schedule);
+    /**
+     * Starts a run now, outside the cron, with the schedule's run settings; the run's id when the
+     * engine shows it within the operation's deadline (an engine may start it a moment later).
+     */
+    Optional<RunId> runNow(Schedule schedule);
+
+    /**
+     * The engine's run that a callback of {@code taskName} comes from: the running instance of the
+     * schedule whose task of that name is running now. Empty when the engine cannot tell (or cannot
+     * be asked); the callback then keys the run by what it sent.
+     *
+     * @param sentRunKey the run key the callback carried (a scheduled run's fire time), a hint
+     */
+    Optional<CallerRun> callerRun(Schedule schedule, String taskName, String sentRunKey);
+
+    /**
+     * @param runId     the engine's run (DolphinScheduler's process instance)
+     * @param runKey    what makes it one run: the same for the retries of a task inside that run, new
+     *                  when the run is repeated or its failed tasks are rerun
+     * @param taskRunId the task's run within it (its task instance), whose log this attempt writes
+     */
+    record CallerRun(String runId, String runKey, String taskRunId) {
+    }
 
     /** Newest first. */
     Page<Run> runs(RemoteRef ref, PageRequest page);

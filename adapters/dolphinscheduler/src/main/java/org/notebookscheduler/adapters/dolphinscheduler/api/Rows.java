@@ -26,8 +26,9 @@ public final class Rows {
             String processInstancePriority, String workerGroup) {
     }
 
+    /** @param runTimes how many times the instance ran: 1, then one more per repeat or rerun */
     public record Instance(long id, long processDefinitionId, String name, String state, String scheduleTime,
-            String startTime, String endTime, String commandType) {
+            String startTime, String endTime, String commandType, int runTimes) {
     }
 
     /** @param flag YES for a task's latest attempt, NO for one a retry or rerun replaced */

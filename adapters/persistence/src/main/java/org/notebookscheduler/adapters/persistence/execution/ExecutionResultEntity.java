@@ -57,4 +57,10 @@ public class ExecutionResultEntity {
 
     @Column(length = Columns.LONG_TEXT)
     String message;
+
+    @Column(name = "run_id", length = 64)
+    String runId;
+
+    @Column(name = "task_run_id", length = 64)
+    String taskRunId;
 }

@@ -56,6 +56,8 @@ public class JpaExecutionStore implements ExecutionStore {
         row.startedAt = column(result.startedAt());
         row.finishedAt = column(result.finishedAt());
         row.message = result.message();
+        row.runId = result.runId();
+        row.taskRunId = result.taskRunId();
         try {
             repository.saveAndFlush(row);
         } catch (DataIntegrityViolationException e) {
@@ -111,6 +113,6 @@ public class JpaExecutionStore implements ExecutionStore {
                 row.scheduleName, row.owner, row.taskName,
                 new EntityRef(EntityType.valueOf(row.entityType), row.entityId, row.entityName), row.runKey,
                 row.attempt, ExecutionStatus.valueOf(row.status), row.executedBy, instant(row.startedAt),
-                instant(row.finishedAt), row.message);
+                instant(row.finishedAt), row.message, row.runId, row.taskRunId);
     }
 }

@@ -32,14 +32,18 @@ public class HistoryController {
 
     public record ExecutionResponse(String id, String scheduleId, String scheduleName, String owner, String taskName,
             String entityType, String entityId, String entityName, String runKey, int attempt, String status,
-            String executedBy, Instant startedAt, Instant finishedAt, long durationSeconds, String message) {
+            String executedBy, Instant startedAt, Instant finishedAt, long durationSeconds, String message,
+            String runId, String taskRunId, String log) {
 
         static ExecutionResponse of(ExecutionResult result) {
             return new ExecutionResponse(result.id().toString(), result.scheduleId().toString(), result.scheduleName(),
                     result.owner(), result.taskName(), result.entity().type().wireName(), result.entity().id(),
                     result.entity().name(), result.runKey(), result.attempt(), result.status().label(),
                     result.executedBy(), result.startedAt(), result.finishedAt(), result.duration().toSeconds(),
-                    result.message());
+                    result.message(), result.runId(), result.taskRunId(),
+                    result.runId() == null || result.taskRunId() == null ? null
+                            : "/api/schedules/" + result.scheduleId() + "/runs/" + result.runId() + "/tasks/"
+                                    + result.taskRunId() + "/log");
         }
     }
 

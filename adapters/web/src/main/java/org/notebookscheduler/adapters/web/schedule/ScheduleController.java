@@ -1,12 +1,14 @@
 package org.notebookscheduler.adapters.web.schedule;
 
 import java.net.URI;
+import java.util.Optional;
 import org.notebookscheduler.adapters.web.PageResponse;
 import org.notebookscheduler.application.port.in.ManageSchedulesUseCase;
 import org.notebookscheduler.application.port.in.ReconcileSchedulesUseCase;
 import org.notebookscheduler.application.port.in.ScheduleView;
 import org.notebookscheduler.application.port.in.UpdateSchedule;
 import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.domain.run.RunId;
 import org.notebookscheduler.domain.schedule.EntityType;
 import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.shared.ErrorCode;
@@ -85,10 +87,18 @@ public class ScheduleController {
         return ScheduleResponse.of(schedules.offline(scheduleId(id)));
     }
 
+    /** @param runId the run started, when the scheduler showed it in time; {@code location} leads to it */
+    public record RunStarted(String runId, String location) {
+    }
+
+    /** 202 with the run's id and a {@code Location} to follow, or the runs' list when the id is not known yet. */
     @PostMapping("/{id}/run")
-    public ResponseEntity<Void> runNow(@PathVariable String id) {
-        schedules.runNow(scheduleId(id));
-        return ResponseEntity.accepted().build();
+    public ResponseEntity<RunStarted> runNow(@PathVariable String id) {
+        ScheduleId scheduleId = scheduleId(id);
+        Optional<RunId> run = schedules.runNow(scheduleId);
+        String location = "/api/schedules/" + scheduleId + "/runs" + run.map(started -> "/" + started.value()).orElse("");
+        return ResponseEntity.accepted().location(URI.create(location))
+                .body(new RunStarted(run.map(RunId::value).orElse(null), location));
     }
 
     /** Pushes the stored schedule to the scheduler again, undoing changes made there by hand. */
