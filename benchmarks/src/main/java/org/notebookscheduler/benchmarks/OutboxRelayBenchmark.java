@@ -79,6 +79,8 @@ public final class OutboxRelayBenchmark {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Harness.class)
                 .web(WebApplicationType.NONE).properties(properties).run()) {
             NotificationOutbox outbox = context.getBean(NotificationOutbox.class);
+            AUDIT = context.getBean(org.notebookscheduler.application.port.out.AuditLog.class);
+            TRANSACTIONS = context.getBean(org.notebookscheduler.application.port.out.Transactions.class);
             System.out.printf("outbox relay on %s: %d rows, %d relays, batch %d%n", database, rows, relays, batch);
             List<Double> rates = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
@@ -99,6 +101,9 @@ public final class OutboxRelayBenchmark {
         }
     }
 
+    private static org.notebookscheduler.application.port.out.AuditLog AUDIT;
+    private static org.notebookscheduler.application.port.out.Transactions TRANSACTIONS;
+
     private static double round(NotificationOutbox outbox, int rows, int relays, int batch) throws Exception {
         Instant now = Instant.now();
         WebhookTarget robot = WebhookTarget.of("https://open.feishu.cn/open-apis/bot/v2/hook/benchmark", null, null,
@@ -114,7 +119,7 @@ public final class OutboxRelayBenchmark {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int relay = 0; relay < relays; relay++) {
-                NotificationRelayService service = new NotificationRelayService(outbox, instant,
+                NotificationRelayService service = new NotificationRelayService(outbox, AUDIT, TRANSACTIONS, instant,
                         new RelaySettings("bench-" + relay, Duration.ofMinutes(2), batch, DeliveryBackoff.defaults(),
                                 Duration.ofDays(7)), Clock.systemUTC(), () -> 0.5);
                 running.add(pool.submit(() -> {

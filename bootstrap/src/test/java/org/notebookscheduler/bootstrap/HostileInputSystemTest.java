@@ -176,6 +176,12 @@ class HostileInputSystemTest {
                         "REQUEST_MALFORMED", "runSettings.warningGroupId"),
                 post("robot on ftp", top(", \"notifications\": {\"destinations\": [{\"url\": \"ftp://robot\"}]}"), 400,
                         "FIELD_OUT_OF_RANGE", "notifications.destinations[0].url"),
+                post("robot URL over 2,000 characters", top(", \"notifications\": {\"destinations\": [{\"url\": "
+                        + "\"https://open.feishu.cn/" + "x".repeat(2100) + "\"}]}"), 400, "FIELD_TOO_LONG",
+                        "notifications.destinations[0].url"),
+                post("robot secret over 512 characters", top(", \"notifications\": {\"destinations\": [{\"url\": "
+                        + "\"https://open.feishu.cn/hook\", \"signingSecret\": \"" + "s".repeat(600) + "\"}]}"), 400,
+                        "FIELD_TOO_LONG", "notifications.destinations[0].signingSecret"),
                 post("body that is an array", "[1, 2]", 400, "REQUEST_MALFORMED", null),
                 post("body that is not JSON", "{\"name\": ", 400, "REQUEST_MALFORMED", null),
                 post("empty body", "", 400, "REQUEST_MALFORMED", null),

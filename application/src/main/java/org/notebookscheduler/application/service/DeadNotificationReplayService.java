@@ -1,6 +1,7 @@
 package org.notebookscheduler.application.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,36 +61,49 @@ public final class DeadNotificationReplayService implements ReplayDeadNotificati
         if (!actor.admin()) {
             access.load(notification.scheduleId(), actor);
         }
-        replay(notification, actor);
+        if (!replay(notification, actor)) {
+            throw new RefusedException(ErrorCode.NOTIFICATION_NOT_DEAD, "notificationId", "notification " + id
+                    + " is not dead (any more); only a dead notification can be replayed");
+        }
     }
 
     @Override
     public int replayMatching(DeadNotificationFilter filter) {
         Actor actor = access.actor();
         assertMayFilter(filter, actor);
-        Set<NotificationId> replayed = new HashSet<>();
+        Set<NotificationId> seen = new HashSet<>();
+        int moved = 0;
         while (true) {
             // Replayed rows leave the dead set, so the first page always holds the ones still to do.
             List<Notification> batch = outbox.findDead(filter, PageRequest.first(REPLAY_BATCH)).items().stream()
-                    .filter(notification -> !replayed.contains(notification.id()))
+                    .filter(notification -> !seen.contains(notification.id()))
                     .toList();
             if (batch.isEmpty()) {
-                return replayed.size();
+                return moved;
             }
             for (Notification notification : batch) {
-                replay(notification, actor);
-                replayed.add(notification.id());
+                seen.add(notification.id());
+                if (replay(notification, actor)) {
+                    moved++;
+                }
             }
         }
     }
 
-    private void replay(Notification notification, Actor actor) {
-        notification.replay(clock.instant());
-        transactions.run(() -> {
-            outbox.update(notification);
+    /**
+     * Moves the row from dead to due, and writes the audit line, only if this call is the one that
+     * moved it: two replays at once (a double click, three instances) move and audit each row once.
+     */
+    private boolean replay(Notification notification, Actor actor) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            if (!outbox.replay(notification.id(), now)) {
+                return false;
+            }
             audit.append(ScheduleEvent.of(notification.scheduleId(), ScheduleEventType.NOTIFICATION_REPLAYED,
-                    actor.name(), clock.instant(), "replayed notification " + notification.id() + " to "
+                    actor.name(), now, "replayed notification " + notification.id() + " to "
                             + notification.target().redacted()));
+            return true;
         });
     }
 

@@ -7,7 +7,13 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import org.notebookscheduler.application.port.in.RelayNotificationsUseCase;
 import org.notebookscheduler.application.port.out.DeliveryOutcome;
+import org.notebookscheduler.application.port.out.AuditLog;
 import org.notebookscheduler.application.port.out.NotificationOutbox;
+import org.notebookscheduler.application.port.out.Transactions;
+import org.notebookscheduler.domain.audit.ScheduleEvent;
+import org.notebookscheduler.domain.audit.ScheduleEventType;
+import org.notebookscheduler.domain.notification.NotificationStatus;
+import org.notebookscheduler.domain.shared.Actor;
 import org.notebookscheduler.application.port.out.NotificationSender;
 import org.notebookscheduler.application.settings.RelaySettings;
 import org.notebookscheduler.domain.notification.Notification;
@@ -18,16 +24,22 @@ import org.notebookscheduler.domain.notification.Notification;
  */
 public final class NotificationRelayService implements RelayNotificationsUseCase {
 
+    private static final System.Logger LOG = System.getLogger(NotificationRelayService.class.getName());
+
     private final NotificationOutbox outbox;
+    private final AuditLog audit;
+    private final Transactions transactions;
     private final NotificationSender sender;
     private final RelaySettings settings;
     private final Clock clock;
     private final DoubleSupplier random;
 
     /** @param random numbers in [0, 1) that spread retries (jitter) */
-    public NotificationRelayService(NotificationOutbox outbox, NotificationSender sender, RelaySettings settings,
-            Clock clock, DoubleSupplier random) {
+    public NotificationRelayService(NotificationOutbox outbox, AuditLog audit, Transactions transactions,
+            NotificationSender sender, RelaySettings settings, Clock clock, DoubleSupplier random) {
         this.outbox = outbox;
+        this.audit = audit;
+        this.transactions = transactions;
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
@@ -39,8 +51,9 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
         Instant claimedAt = clock.instant();
         List<Notification> claimed = outbox.claimDue(settings.relayId(), claimedAt, settings.lease(),
                 settings.batchSize());
-        // Past this point another relay may take the rows back; sending one then could send it twice.
-        Instant stopSendingAt = claimedAt.plus(settings.lease().multipliedBy(4).dividedBy(5));
+        // A send started later could still be going when the claim runs out and another relay takes
+        // the row: the same message would go out twice.
+        Instant stopSendingAt = claimedAt.plus(settings.lease()).minus(settings.maxSendTime());
         int delivered = 0;
         int retrying = 0;
         int dead = 0;
@@ -75,7 +88,24 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
         } else {
             notification.delivered(now);
         }
-        outbox.update(notification);
+        transactions.run(() -> {
+            if (!outbox.complete(notification, settings.relayId())) {
+                LOG.log(System.Logger.Level.WARNING, "Notification {0} to {1}: this relay''s claim ran out while it"
+                        + " was being sent and another relay holds it now; this attempt''s result is not stored",
+                        notification.id(), notification.target().redacted());
+                return;
+            }
+            if (notification.status() == NotificationStatus.DEAD) {
+                LOG.log(System.Logger.Level.WARNING, "Notification {0} to {1} is dead after {2} attempt(s): {3};"
+                        + " it waits in the dead letters for a replay", notification.id(),
+                        notification.target().redacted(), notification.attempts(),
+                        notification.lastError().orElse("no reason given"));
+                audit.append(ScheduleEvent.of(notification.scheduleId(), ScheduleEventType.NOTIFICATION_DEAD,
+                        Actor.SCHEDULER.name(), now, "notification " + notification.id() + " to "
+                                + notification.target().redacted() + " gave up after " + notification.attempts()
+                                + " attempt(s): " + notification.lastError().orElse("no reason given")));
+            }
+        });
     }
 
     @Override

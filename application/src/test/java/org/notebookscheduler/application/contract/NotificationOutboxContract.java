@@ -72,13 +72,13 @@ public abstract class NotificationOutboxContract {
     }
 
     @Test
-    void an_update_stores_the_new_state_and_releases_the_lease() {
+    void a_completed_attempt_stores_the_new_state_and_releases_the_lease() {
         NotificationOutbox outbox = outbox();
         outbox.enqueue(notification(ScheduleId.newId(), NOW));
         Notification claimed = outbox.claimDue("relay-1", NOW, LEASE, 10).get(0);
         claimed.failedRetryably("HTTP 503", Optional.empty(), DeliveryBackoff.defaults(), 0.5, NOW);
 
-        outbox.update(claimed);
+        assertThat(outbox.complete(claimed, "relay-1")).isTrue();
 
         Notification stored = outbox.findById(claimed.id()).orElseThrow();
         assertThat(stored.attempts()).isEqualTo(1);
@@ -109,7 +109,7 @@ public abstract class NotificationOutboxContract {
     }
 
     @Test
-    void the_backlog_counts_pending_due_and_dead_and_knows_the_oldest_due() {
+    void the_backlog_counts_pending_due_and_dead_and_knows_the_oldest_pending() {
         NotificationOutbox outbox = outbox();
         outbox.enqueue(notification(ScheduleId.newId(), NOW.minusSeconds(90)));
         outbox.enqueue(notification(ScheduleId.newId(), NOW.minusSeconds(30)));
@@ -123,7 +123,70 @@ public abstract class NotificationOutboxContract {
         assertThat(backlog.pending()).isEqualTo(3);
         assertThat(backlog.due()).isEqualTo(2);
         assertThat(backlog.dead()).isEqualTo(1);
-        assertThat(backlog.oldestDue()).contains(NOW.minusSeconds(90));
+        assertThat(backlog.oldestPending()).contains(NOW.minusSeconds(90));
+    }
+
+    @Test
+    void the_oldest_pending_age_counts_from_creation_while_the_notification_backs_off() {
+        NotificationOutbox outbox = outbox();
+        Notification waiting = notification(ScheduleId.newId(), NOW.minusSeconds(600));
+        outbox.enqueue(waiting);
+        Notification claimed = outbox.claimDue("relay-1", NOW, LEASE, 10).get(0);
+        claimed.failedRetryably("HTTP 503", Optional.of(java.time.Duration.ofMinutes(5)), DeliveryBackoff.defaults(),
+                0.5, NOW);
+        outbox.complete(claimed, "relay-1");
+
+        NotificationOutbox.Backlog backlog = outbox.backlog(NOW);
+
+        assertThat(backlog.due()).isZero();
+        assertThat(backlog.oldestPending()).contains(NOW.minusSeconds(600));
+    }
+
+    @Test
+    void a_relay_whose_claim_ran_out_cannot_overwrite_the_new_holders_result() {
+        NotificationOutbox outbox = outbox();
+        outbox.enqueue(notification(ScheduleId.newId(), NOW));
+        Notification late = outbox.claimDue("relay-1", NOW, LEASE, 10).get(0);
+        Notification taken = outbox.claimDue("relay-2", NOW.plus(LEASE).plusSeconds(1), LEASE, 10).get(0);
+        taken.delivered(NOW.plus(LEASE).plusSeconds(2));
+        assertThat(outbox.complete(taken, "relay-2")).isTrue();
+        late.failedPermanently("HTTP 400");
+
+        assertThat(outbox.complete(late, "relay-1")).isFalse();
+        assertThat(outbox.findById(late.id()).orElseThrow().status()).isEqualTo(NotificationStatus.DELIVERED);
+    }
+
+    @Test
+    void a_dead_notification_is_replayed_once_however_many_replays_run_at_once() throws Exception {
+        NotificationOutbox outbox = outbox();
+        List<Notification> dead = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Notification notification = notification(ScheduleId.newId(), NOW);
+            notification.failedPermanently("bad token");
+            outbox.enqueue(notification);
+            dead.add(notification);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.concurrent.atomic.AtomicInteger moved = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            List<java.util.concurrent.Future<?>> replays = new java.util.ArrayList<>();
+            for (int replayer = 0; replayer < 3; replayer++) {
+                replays.add(pool.submit(() -> dead.forEach(notification -> {
+                    if (outbox.replay(notification.id(), NOW)) {
+                        moved.incrementAndGet();
+                    }
+                })));
+            }
+            for (java.util.concurrent.Future<?> replay : replays) {
+                replay.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(moved.get()).isEqualTo(30);
+        assertThat(dead).allSatisfy(notification -> assertThat(outbox.findById(notification.id()).orElseThrow()
+                .status()).isEqualTo(NotificationStatus.PENDING));
     }
 
     @Test

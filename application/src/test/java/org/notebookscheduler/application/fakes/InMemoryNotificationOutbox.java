@@ -52,9 +52,28 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox, Tra
     }
 
     @Override
-    public synchronized void update(Notification notification) {
+    public synchronized boolean complete(Notification notification, String claimant) {
         faults.check("update");
+        Row row = rows.get(notification.id());
+        if (row == null || row.notification().status() != NotificationStatus.PENDING
+                || !claimant.equals(row.claimant())) {
+            return false;
+        }
         rows.put(notification.id(), new Row(copy(notification), null, null));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean replay(NotificationId id, Instant now) {
+        faults.check("update");
+        Row row = rows.get(id);
+        if (row == null || row.notification().status() != NotificationStatus.DEAD) {
+            return false;
+        }
+        Notification replayed = copy(row.notification());
+        replayed.replay(now);
+        rows.put(id, new Row(replayed, null, null));
+        return true;
     }
 
     @Override
@@ -99,7 +118,7 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox, Tra
         long dead = rows.values().stream().filter(row -> row.notification().status() == NotificationStatus.DEAD)
                 .count();
         return new Backlog(pending.size(), due.size(), dead,
-                due.stream().map(Notification::nextAttemptAt).min(Comparator.naturalOrder()));
+                pending.stream().map(Notification::createdAt).min(Comparator.naturalOrder()));
     }
 
     /** Every row, in the order enqueued. */

@@ -69,7 +69,7 @@ public final class TestWorld {
                 CallbackSettings.withToken(Secret.of(CALLBACK_TOKEN, "callbackToken")),
                 new NotificationSettings(policy, destinations, ZoneId.of("Asia/Shanghai")),
                 schedules, executions, audit, outbox, runner, transactions, clock, alarms, claims, gateway);
-        relay = new NotificationRelayService(outbox, sender, RelaySettings.defaults("relay-1"), clock, () -> 0.5);
+        relay = new NotificationRelayService(outbox, audit, transactions, sender, RelaySettings.defaults("relay-1"), clock, () -> 0.5);
         replay = new DeadNotificationReplayService(outbox, schedules, currentUser, audit, transactions, clock);
         reconciliation = new ReconciliationService(schedules, audit, gateway, currentUser, transactions, clock);
     }

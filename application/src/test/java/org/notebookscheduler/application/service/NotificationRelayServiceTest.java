@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.notebookscheduler.application.fakes.TestWorld;
 import org.notebookscheduler.application.port.in.RelayNotificationsUseCase.Report;
 import org.notebookscheduler.application.port.out.DeliveryOutcome;
+import org.notebookscheduler.domain.audit.ScheduleEventType;
 import org.notebookscheduler.domain.notification.Notification;
 import org.notebookscheduler.domain.notification.NotificationStatus;
 import org.notebookscheduler.domain.schedule.ScheduleId;
@@ -84,6 +85,41 @@ class NotificationRelayServiceTest {
         assertThat(stored(notification).lastError()).contains("token invalid");
     }
 
+    /** Observed: 930 dead letters wrote no log line and no audit line. */
+    @Test
+    void a_notification_going_dead_leaves_an_audit_line_with_the_reason_and_no_secret() {
+        Notification notification = queued();
+        world.sender.then(new DeliveryOutcome.Permanent("token invalid"));
+
+        world.relay.relayDue();
+
+        assertThat(world.audit.all()).filteredOn(event -> event.type() == ScheduleEventType.NOTIFICATION_DEAD)
+                .singleElement().satisfies(event -> {
+                    assertThat(event.scheduleId()).isEqualTo(notification.scheduleId());
+                    assertThat(event.detail()).contains("token invalid", notification.target().redacted())
+                            .doesNotContain(notification.target().url().reveal());
+                });
+    }
+
+    /** Observed: with a 20 s lease and a robot answering in 30 s, two rows were received twice. */
+    @Test
+    void a_send_that_could_outlive_the_claim_is_not_started() {
+        for (int i = 0; i < 5; i++) {
+            queued();
+        }
+        var relay = new NotificationRelayService(world.outbox, world.audit, world.transactions, (target, text) -> {
+            world.clock.advance(Duration.ofSeconds(20));
+            return new DeliveryOutcome.Delivered();
+        }, new org.notebookscheduler.application.settings.RelaySettings("relay-fenced", Duration.ofSeconds(60), 50,
+                org.notebookscheduler.domain.notification.DeliveryBackoff.defaults(), Duration.ofDays(7),
+                Duration.ofSeconds(30)), world.clock, () -> 0.5);
+
+        Report report = relay.relayDue();
+
+        // sends start at 0 s and 20 s; at 40 s a 30 s send would end after the 60 s claim
+        assertThat(report.delivered()).isEqualTo(2);
+    }
+
     @Test
     void a_robot_down_for_several_attempts_then_back_gets_the_message_exactly_once() {
         Notification notification = queued();
@@ -119,7 +155,7 @@ class NotificationRelayServiceTest {
     void a_sender_that_throws_counts_as_a_retryable_failure() {
         Notification notification = queued();
         TestWorld broken = world;
-        var service = new NotificationRelayService(broken.outbox, (target, text) -> {
+        var service = new NotificationRelayService(broken.outbox, broken.audit, broken.transactions, (target, text) -> {
             throw new IllegalStateException("socket closed");
         }, org.notebookscheduler.application.settings.RelaySettings.defaults("relay-x"), broken.clock, () -> 0.5);
 
@@ -134,7 +170,7 @@ class NotificationRelayServiceTest {
         for (int i = 0; i < 5; i++) {
             queued();
         }
-        var slowRobot = new NotificationRelayService(world.outbox, (target, text) -> {
+        var slowRobot = new NotificationRelayService(world.outbox, world.audit, world.transactions, (target, text) -> {
             world.clock.advance(Duration.ofSeconds(45));
             return new DeliveryOutcome.Delivered();
         }, org.notebookscheduler.application.settings.RelaySettings.defaults("relay-slow"), world.clock, () -> 0.5);

@@ -3,7 +3,9 @@ package org.notebookscheduler.bootstrap.config;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import org.notebookscheduler.adapters.webhook.WebhookSender;
+import org.notebookscheduler.application.port.out.AuditLog;
 import org.notebookscheduler.application.port.out.NotificationOutbox;
+import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.application.port.out.NotificationSender;
 import org.notebookscheduler.application.service.NotificationRelayService;
 import org.notebookscheduler.application.settings.RelaySettings;
@@ -21,9 +23,9 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    NotificationRelayService notificationRelayService(NotificationOutbox outbox, NotificationSender sender,
-            RelaySettings settings, Clock clock) {
-        return new NotificationRelayService(outbox, sender, settings, clock,
+    NotificationRelayService notificationRelayService(NotificationOutbox outbox, AuditLog audit,
+            Transactions transactions, NotificationSender sender, RelaySettings settings, Clock clock) {
+        return new NotificationRelayService(outbox, audit, transactions, sender, settings, clock,
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 }

@@ -83,7 +83,8 @@ public class SchedulerConfiguration {
         SchedulerProperties.Relay relay = properties.relay();
         DeliveryBackoff backoff = new DeliveryBackoff(relay.maxAttempts(), relay.initialBackoff(), relay.maxBackoff(),
                 BACKOFF_MULTIPLIER, BACKOFF_JITTER);
-        return new RelaySettings(relayId(), relay.lease(), relay.batchSize(), backoff, relay.retention());
+        return new RelaySettings(relayId(), relay.lease(), relay.batchSize(), backoff, relay.retention(),
+                properties.notification().connectTimeout().plus(properties.notification().requestTimeout()));
     }
 
     /** pid@host plus a random part: unique per running instance, and readable in the outbox's claimed-by column. */

@@ -208,6 +208,12 @@ public record SchedulerProperties(
         checks.atMost("notification.messageHeader", notification.messageHeader().length(), 1000);
         checks.positive("relay.pollInterval", relay.pollInterval());
         checks.positive("relay.lease", relay.lease());
+        Duration sendTime = notification.connectTimeout().plus(notification.requestTimeout());
+        if (relay.lease().compareTo(sendTime.multipliedBy(2)) < 0) {
+            // a send must fit in a claim with room for others, or a slow robot gets messages twice
+            checks.reject("relay.lease", "must be at least twice notebook.scheduler.notification.connect-timeout"
+                    + " plus request-timeout (" + sendTime.toSeconds() + " s), so no delivery outlives its claim");
+        }
         checks.atLeast("relay.batchSize", relay.batchSize(), 1);
         checks.atMost("relay.batchSize", relay.batchSize(), 500);
         checks.atLeast("relay.maxAttempts", relay.maxAttempts(), 1);

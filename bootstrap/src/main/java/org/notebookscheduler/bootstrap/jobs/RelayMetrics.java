@@ -34,8 +34,9 @@ public final class RelayMetrics {
                 .description("pending notifications whose next attempt is now or past").register(registry);
         Gauge.builder("notebook.scheduler.outbox.backlog", backlog, b -> b.get().dead()).tag("state", "dead")
                 .description("notifications that could not be delivered").register(registry);
-        Gauge.builder("notebook.scheduler.outbox.oldest.due.age", backlog, this::oldestDueSeconds)
-                .baseUnit("seconds").description("how long the longest-waiting due notification has waited")
+        Gauge.builder("notebook.scheduler.outbox.oldest.pending.age", backlog, this::oldestPendingSeconds)
+                .baseUnit("seconds").description("age, from its creation, of the oldest notification neither"
+                        + " delivered nor dead; one value per database, the same on every instance")
                 .register(registry);
     }
 
@@ -44,8 +45,8 @@ public final class RelayMetrics {
                 .description("delivery attempts by outcome").register(registry);
     }
 
-    private double oldestDueSeconds(AtomicReference<NotificationOutbox.Backlog> current) {
-        return current.get().oldestDue().map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0)
+    private double oldestPendingSeconds(AtomicReference<NotificationOutbox.Backlog> current) {
+        return current.get().oldestPending().map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0)
                 .orElse(0.0);
     }
 

@@ -94,6 +94,14 @@ class SchedulerPropertiesTest {
                 failureOf(context)).contains("notebook.scheduler.notification.level"));
     }
 
+    /** Observed: lease 20 s with a 40 s request timeout let a slow robot get messages twice. */
+    @Test
+    void a_relay_lease_a_slow_delivery_could_outlive_stops_startup_naming_the_property() {
+        runner.withPropertyValues("notebook.scheduler.relay.lease=20s",
+                "notebook.scheduler.notification.request-timeout=40s").run(context -> assertThat(failureOf(context))
+                        .contains("notebook.scheduler.relay.lease", "request-timeout"));
+    }
+
     @Test
     void a_negative_warning_group_stops_startup_naming_the_property() {
         runner.withPropertyValues("notebook.scheduler.warning-group-id=-1").run(context -> assertThat(

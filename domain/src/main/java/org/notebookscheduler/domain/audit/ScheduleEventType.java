@@ -11,6 +11,7 @@ public enum ScheduleEventType {
     RUN_COMMANDED,
     EXECUTION_RECORDED,
     NOTIFICATION_REPLAYED,
+    NOTIFICATION_DEAD,
     /** The remote scheduler holds something other than the local store says. */
     DRIFT_FOUND,
     /** The remote scheduler was brought back in line with the local store. */

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.notebookscheduler.domain.shared.Check;
 import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
 import org.notebookscheduler.domain.shared.Secret;
@@ -33,11 +34,17 @@ public final class WebhookTarget {
      * @param signingSecret null when the robot does not sign
      */
     public static WebhookTarget of(String url, WebhookKind kind, String signingSecret, String field) {
-        URI uri = parse(url, field);
+        URI uri = parse(Check.optionalText(url, field, MAX_URL_LENGTH), field);
+        Check.optionalText(signingSecret, field.endsWith(".url") ? field.substring(0, field.length() - 4)
+                + ".signingSecret" : field + ".signingSecret", MAX_SECRET_LENGTH);
         return new WebhookTarget(Secret.of(url, field), uri.getScheme() + "://" + uri.getRawAuthority() + "/…",
                 kind == null ? WebhookKind.detect(uri) : kind,
                 signingSecret == null || signingSecret.isBlank() ? null : Secret.of(signingSecret, field + ".secret"));
     }
+
+    /** The stored columns are this wide. */
+    public static final int MAX_URL_LENGTH = 2000;
+    public static final int MAX_SECRET_LENGTH = 512;
 
     private static URI parse(String url, String field) {
         if (url == null || url.isBlank()) {

@@ -353,7 +353,8 @@ abstract class PersistenceSuite {
             try {
                 List<Future<Integer>> relays = new ArrayList<>();
                 for (int instance = 1; instance <= 3; instance++) {
-                    NotificationRelayService relay = new NotificationRelayService(outbox, countingRobot,
+                    NotificationRelayService relay = new NotificationRelayService(outbox, db().bean(AuditLog.class),
+                            db().bean(Transactions.class), countingRobot,
                             new RelaySettings("instance-" + instance, Duration.ofMinutes(2), 20,
                                     DeliveryBackoff.defaults(), Duration.ofDays(7)),
                             java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC), () -> 0.5);
@@ -393,7 +394,8 @@ abstract class PersistenceSuite {
             outbox.claimDue("instance-that-died", NOW, Duration.ofMinutes(2), 10);
             org.notebookscheduler.application.fakes.MutableClock clock =
                     new org.notebookscheduler.application.fakes.MutableClock(NOW.plusSeconds(60));
-            NotificationRelayService survivor = new NotificationRelayService(outbox,
+            NotificationRelayService survivor = new NotificationRelayService(outbox, db().bean(AuditLog.class),
+                    db().bean(Transactions.class),
                     (target, text) -> new DeliveryOutcome.Delivered(), RelaySettings.defaults("survivor"), clock,
                     () -> 0.5);
 

@@ -31,7 +31,10 @@ class RelayOverRealRobotsTest {
 
     private final RobotStub robot = new RobotStub();
     private final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox();
-    private final NotificationRelayService relay = new NotificationRelayService(outbox, robot.sender,
+    private final org.notebookscheduler.application.fakes.InMemoryAuditLog audit =
+            new org.notebookscheduler.application.fakes.InMemoryAuditLog();
+    private final NotificationRelayService relay = new NotificationRelayService(outbox, audit,
+            new org.notebookscheduler.application.fakes.FakeTransactions(outbox, audit), robot.sender,
             RelaySettings.defaults("relay-1"), robot.clock, () -> 0.5);
     private final WebhookTarget feishu = robot.target(HOOK, WebhookKind.FEISHU, null);
 
@@ -71,7 +74,8 @@ class RelayOverRealRobotsTest {
     @Test
     void a_bad_token_is_dead_at_once_and_after_replay_once_the_robot_is_fixed_it_is_delivered() {
         TestWorld world = new TestWorld(NotificationPolicy.defaults(), java.util.List.of(feishu));
-        NotificationRelayService worldRelay = new NotificationRelayService(world.outbox, robot.sender,
+        NotificationRelayService worldRelay = new NotificationRelayService(world.outbox, world.audit,
+                world.transactions, robot.sender,
                 RelaySettings.defaults("relay-1"), world.clock, () -> 0.5);
         world.onlineSchedule("daily", "nb-1");
         world.runner.failWith("boom");

@@ -22,8 +22,19 @@ public interface NotificationOutbox {
      */
     List<Notification> claimDue(String claimant, Instant now, Duration lease, int limit);
 
-    /** Stores the notification's new state and releases the claimant's lease on it. */
-    void update(Notification notification);
+    /**
+     * Stores what {@code claimant}'s attempt did and releases its lease, if it still holds the row:
+     * the row is pending and claimed by it. Returns false, writing nothing, when the claim was lost
+     * (its lease ran out and another relay took the row), so a late relay never overwrites the
+     * result of the row's new holder.
+     */
+    boolean complete(Notification notification, String claimant);
+
+    /**
+     * Makes a dead notification due again, with a fresh set of attempts, if it is still dead.
+     * Returns whether this call moved it: however many replays run at once, a row moves once.
+     */
+    boolean replay(NotificationId id, Instant now);
 
     Optional<Notification> findById(NotificationId id);
 
@@ -40,8 +51,9 @@ public interface NotificationOutbox {
      * @param pending   notifications not yet delivered nor dead
      * @param due       of those, the ones whose next attempt is now or past
      * @param dead      notifications that need someone to look at them
-     * @param oldestDue when the longest-waiting due notification became due
+     * @param oldestPending when the oldest notification not yet delivered nor dead was created: how
+     *                      long someone has been waiting, whether it is due now or backing off
      */
-    record Backlog(long pending, long due, long dead, Optional<Instant> oldestDue) {
+    record Backlog(long pending, long due, long dead, Optional<Instant> oldestPending) {
     }
 }

@@ -3,6 +3,8 @@ package org.notebookscheduler.adapters.persistence.outbox;
 import static org.notebookscheduler.adapters.persistence.UtcTime.column;
 import static org.notebookscheduler.adapters.persistence.UtcTime.instant;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +43,9 @@ public class JpaNotificationOutbox implements NotificationOutbox {
     private final NotificationRepository repository;
     private final OutboxClaim claim;
 
+    @PersistenceContext
+    private EntityManager entityManager;
+
     public JpaNotificationOutbox(NotificationRepository repository, OutboxClaim claim) {
         this.repository = repository;
         this.claim = claim;
@@ -67,17 +72,30 @@ public class JpaNotificationOutbox implements NotificationOutbox {
                 .map(JpaNotificationOutbox::toDomain).toList();
     }
 
+    /** The row is locked, its holder checked, then written: a relay that lost its claim writes nothing. */
     @Override
-    public void update(Notification notification) {
-        NotificationEntity row = repository.findById(notification.id().toString()).orElseGet(() -> {
-            NotificationEntity fresh = new NotificationEntity();
-            fresh.id = notification.id().toString();
-            return fresh;
-        });
+    public boolean complete(Notification notification, String claimant) {
+        List<?> held = entityManager.createNativeQuery("SELECT claimed_by FROM notification_outbox"
+                + " WHERE id = ? AND status = 'PENDING' FOR UPDATE").setParameter(1, notification.id().toString())
+                .getResultList();
+        if (held.isEmpty() || !claimant.equals(held.get(0))) {
+            return false;
+        }
+        NotificationEntity row = repository.findById(notification.id().toString()).orElseThrow();
+        entityManager.refresh(row);
         copy(notification, row);
         row.claimedBy = null;
         row.leaseUntil = null;
         repository.saveAndFlush(row);
+        return true;
+    }
+
+    /** One conditional update: whoever runs it first moves the row, everyone else finds it moved. */
+    @Override
+    public boolean replay(NotificationId id, Instant now) {
+        return entityManager.createNativeQuery("UPDATE notification_outbox SET status = 'PENDING', attempts = 0,"
+                + " next_attempt_at = ?, claimed_by = NULL, lease_until = NULL WHERE id = ? AND status = 'DEAD'")
+                .setParameter(1, column(now)).setParameter(2, id.toString()).executeUpdate() == 1;
     }
 
     @Override
@@ -103,7 +121,7 @@ public class JpaNotificationOutbox implements NotificationOutbox {
     public Backlog backlog(Instant now) {
         return new Backlog(repository.countByStatus(NotificationStatus.PENDING.name()),
                 repository.countDue(column(now)), repository.countByStatus(NotificationStatus.DEAD.name()),
-                Optional.ofNullable(repository.oldestDue(column(now))).map(row -> instant(row)));
+                Optional.ofNullable(repository.oldestPending()).map(row -> instant(row)));
     }
 
     private static Specification<NotificationEntity> dead(DeadNotificationFilter filter) {

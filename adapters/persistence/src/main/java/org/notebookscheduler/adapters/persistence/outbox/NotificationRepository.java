@@ -15,8 +15,8 @@ interface NotificationRepository extends JpaRepository<NotificationEntity, Strin
     @Query("select count(n) from NotificationEntity n where n.status = 'PENDING' and n.nextAttemptAt <= :now")
     long countDue(@Param("now") LocalDateTime now);
 
-    @Query("select min(n.nextAttemptAt) from NotificationEntity n where n.status = 'PENDING' and n.nextAttemptAt <= :now")
-    LocalDateTime oldestDue(@Param("now") LocalDateTime now);
+    @Query("select min(n.createdAt) from NotificationEntity n where n.status = 'PENDING'")
+    LocalDateTime oldestPending();
 
     @Modifying
     @Query("delete from NotificationEntity n where n.status = 'DELIVERED' and n.deliveredAt < :before")
