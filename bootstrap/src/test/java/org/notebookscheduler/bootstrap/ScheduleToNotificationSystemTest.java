@@ -142,7 +142,7 @@ class ScheduleToNotificationSystemTest {
                 "SELECT status, target_redacted, target_kind, body FROM notification_outbox WHERE schedule_id = ?",
                 scheduleId);
         assertThat(outbox.get("status")).isEqualTo("PENDING");
-        assertThat(outbox.get("target_redacted")).isEqualTo("https://open.feishu.cn/…");
+        assertThat((String) outbox.get("target_redacted")).matches("https://open\\.feishu\\.cn/…#[0-9a-f]{6}");
         assertThat(outbox.get("target_kind")).isEqualTo("FEISHU");
         assertThat((String) outbox.get("body")).contains("Byzer Notebook Schedule Task Notification:",
                 "sales daily", "00:03:04", "succeed");

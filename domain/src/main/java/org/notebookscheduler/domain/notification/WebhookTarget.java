@@ -13,7 +13,7 @@ import org.notebookscheduler.domain.shared.Secret;
 /**
  * Where a notification goes: a robot's webhook URL, its kind, and its signing secret when the robot
  * signs. Every robot carries its credential in the URL, so the URL is held as a {@link Secret} and
- * only {@link #redacted()} (scheme and host) is ever shown.
+ * only {@link #redacted()} (scheme, host and a fingerprint of the whole URL) is ever shown.
  */
 public final class WebhookTarget {
 
@@ -37,7 +37,8 @@ public final class WebhookTarget {
         URI uri = parse(Check.optionalText(url, field, MAX_URL_LENGTH), field);
         Check.optionalText(signingSecret, field.endsWith(".url") ? field.substring(0, field.length() - 4)
                 + ".signingSecret" : field + ".signingSecret", MAX_SECRET_LENGTH);
-        return new WebhookTarget(Secret.of(url, field), uri.getScheme() + "://" + uri.getRawAuthority() + "/…",
+        return new WebhookTarget(Secret.of(url, field),
+                uri.getScheme() + "://" + uri.getRawAuthority() + "/…#" + fingerprint(url.strip()),
                 kind == null ? WebhookKind.detect(uri) : kind,
                 signingSecret == null || signingSecret.isBlank() ? null : Secret.of(signingSecret, field + ".secret"));
     }
@@ -45,6 +46,20 @@ public final class WebhookTarget {
     /** The stored columns are this wide. */
     public static final int MAX_URL_LENGTH = 2000;
     public static final int MAX_SECRET_LENGTH = 512;
+
+    /**
+     * Six hex digits of the URL's SHA-256: tells two robots on one host apart in lists, logs and
+     * the dead-letter filter, and says nothing of the token in the URL.
+     */
+    private static String fingerprint(String url) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(url.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 3);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
 
     private static URI parse(String url, String field) {
         if (url == null || url.isBlank()) {

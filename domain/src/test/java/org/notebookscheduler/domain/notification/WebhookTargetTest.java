@@ -35,7 +35,7 @@ class WebhookTargetTest {
                 "SECsigning", "webhookUrl");
 
         assertThat(target.toString()).doesNotContain("abc123").doesNotContain("SECsigning");
-        assertThat(target.redacted()).isEqualTo("https://oapi.dingtalk.com/…");
+        assertThat(target.redacted()).matches("https://oapi\\.dingtalk\\.com/…#[0-9a-f]{6}");
         assertThat(target.url().reveal()).contains("abc123");
     }
 
@@ -47,5 +47,16 @@ class WebhookTargetTest {
                     assertThat(e.field()).contains("webhookUrl");
                     assertThat(e.getMessage()).doesNotContain("token-123");
                 });
+    }
+
+    /** Observed: the dead-letter list showed http://127.0.0.1:18500/… for every robot on one host. */
+    @org.junit.jupiter.api.Test
+    void two_robots_on_one_host_are_told_apart_without_showing_their_tokens() {
+        WebhookTarget first = WebhookTarget.of("https://open.feishu.cn/open-apis/bot/v2/hook/token-one", null, null, "url");
+        WebhookTarget second = WebhookTarget.of("https://open.feishu.cn/open-apis/bot/v2/hook/token-two", null, null,
+                "url");
+
+        assertThat(first.redacted()).isNotEqualTo(second.redacted()).doesNotContain("token-one");
+        assertThat(second.redacted()).doesNotContain("token-two");
     }
 }
