@@ -81,6 +81,7 @@ public final class OutboxRelayBenchmark {
             NotificationOutbox outbox = context.getBean(NotificationOutbox.class);
             AUDIT = context.getBean(org.notebookscheduler.application.port.out.AuditLog.class);
             TRANSACTIONS = context.getBean(org.notebookscheduler.application.port.out.Transactions.class);
+            PACING = context.getBean(org.notebookscheduler.application.port.out.DestinationPacing.class);
             System.out.printf("outbox relay on %s: %d rows, %d relays, batch %d%n", database, rows, relays, batch);
             List<Double> rates = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
@@ -103,11 +104,12 @@ public final class OutboxRelayBenchmark {
 
     private static org.notebookscheduler.application.port.out.AuditLog AUDIT;
     private static org.notebookscheduler.application.port.out.Transactions TRANSACTIONS;
+    private static org.notebookscheduler.application.port.out.DestinationPacing PACING;
 
     private static double round(NotificationOutbox outbox, int rows, int relays, int batch) throws Exception {
         Instant now = Instant.now();
-        WebhookTarget robot = WebhookTarget.of("https://open.feishu.cn/open-apis/bot/v2/hook/benchmark", null, null,
-                "url");
+        // a generic webhook: no documented rate, so the relay is measured, not a robot's pace
+        WebhookTarget robot = WebhookTarget.of("https://hooks.example.com/benchmark", null, null, "url");
         for (int i = 0; i < rows; i++) {
             outbox.enqueue(Notification.pending(ScheduleId.newId(), ExecutionId.newId(), robot, "message " + i,
                     now.minusMillis(i)));
@@ -119,7 +121,7 @@ public final class OutboxRelayBenchmark {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int relay = 0; relay < relays; relay++) {
-                NotificationRelayService service = new NotificationRelayService(outbox, AUDIT, TRANSACTIONS, instant,
+                NotificationRelayService service = new NotificationRelayService(outbox, AUDIT, TRANSACTIONS, PACING, instant,
                         new RelaySettings("bench-" + relay, Duration.ofMinutes(2), batch, DeliveryBackoff.defaults(),
                                 Duration.ofDays(7)), Clock.systemUTC(), () -> 0.5);
                 running.add(pool.submit(() -> {

@@ -8,6 +8,7 @@ import java.util.function.DoubleSupplier;
 import org.notebookscheduler.application.port.in.RelayNotificationsUseCase;
 import org.notebookscheduler.application.port.out.DeliveryOutcome;
 import org.notebookscheduler.application.port.out.AuditLog;
+import org.notebookscheduler.application.port.out.DestinationPacing;
 import org.notebookscheduler.application.port.out.NotificationOutbox;
 import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.domain.audit.ScheduleEvent;
@@ -29,6 +30,7 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
     private final NotificationOutbox outbox;
     private final AuditLog audit;
     private final Transactions transactions;
+    private final DestinationPacing pacing;
     private final NotificationSender sender;
     private final RelaySettings settings;
     private final Clock clock;
@@ -36,7 +38,9 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
 
     /** @param random numbers in [0, 1) that spread retries (jitter) */
     public NotificationRelayService(NotificationOutbox outbox, AuditLog audit, Transactions transactions,
-            NotificationSender sender, RelaySettings settings, Clock clock, DoubleSupplier random) {
+            DestinationPacing pacing, NotificationSender sender, RelaySettings settings, Clock clock,
+            DoubleSupplier random) {
+        this.pacing = pacing;
         this.outbox = outbox;
         this.audit = audit;
         this.transactions = transactions;
@@ -61,6 +65,14 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
             if (clock.instant().isAfter(stopSendingAt)) {
                 break;
             }
+            // one robot's messages go at its kind's pace and wait while it backs off, oldest first
+            Optional<Instant> busyUntil = pacing.reserve(notification.target().redacted(), clock.instant(),
+                    notification.target().kind().minInterval());
+            if (busyUntil.isPresent()) {
+                notification.postpone(busyUntil.get());
+                store(notification, clock.instant());
+                continue;
+            }
             deliver(notification);
             switch (notification.status()) {
                 case DELIVERED -> delivered++;
@@ -83,11 +95,19 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
         if (outcome instanceof DeliveryOutcome.Retryable retryable) {
             notification.failedRetryably(retryable.reason(), retryable.retryAfter(), settings.backoff(),
                     random.getAsDouble(), now);
+            if (notification.status() == NotificationStatus.PENDING) {
+                // the robot is failing: nothing else goes to it before this one's retry, which stays first
+                pacing.holdUntil(notification.target().redacted(), notification.nextAttemptAt());
+            }
         } else if (outcome instanceof DeliveryOutcome.Permanent permanent) {
             notification.failedPermanently(permanent.reason());
         } else {
             notification.delivered(now);
         }
+        store(notification, now);
+    }
+
+    private void store(Notification notification, Instant now) {
         transactions.run(() -> {
             if (!outbox.complete(notification, settings.relayId())) {
                 LOG.log(System.Logger.Level.WARNING, "Notification {0} to {1}: this relay''s claim ran out while it"

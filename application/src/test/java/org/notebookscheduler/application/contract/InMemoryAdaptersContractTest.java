@@ -58,4 +58,12 @@ class InMemoryAdaptersContractTest {
             return new org.notebookscheduler.application.fakes.InMemoryAttemptClaims();
         }
     }
+
+    @Nested
+    class DestinationPacingInMemory extends DestinationPacingContract {
+        @Override
+        protected org.notebookscheduler.application.port.out.DestinationPacing pacing() {
+            return new org.notebookscheduler.application.fakes.InMemoryDestinationPacing();
+        }
+    }
 }

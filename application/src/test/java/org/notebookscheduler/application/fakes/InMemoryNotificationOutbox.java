@@ -41,7 +41,8 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox, Tra
                 .filter(row -> row.notification().status() == NotificationStatus.PENDING)
                 .filter(row -> !row.notification().nextAttemptAt().isAfter(now))
                 .filter(row -> row.leaseUntil() == null || !row.leaseUntil().isAfter(now))
-                .sorted(Comparator.comparing(row -> row.notification().nextAttemptAt()))
+                .sorted(Comparator.comparing((Row row) -> row.notification().nextAttemptAt())
+                        .thenComparing(row -> row.notification().createdAt()))
                 .limit(limit).toList();
         List<Notification> claimed = new ArrayList<>();
         for (Row row : due) {

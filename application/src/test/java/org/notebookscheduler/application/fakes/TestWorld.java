@@ -37,6 +37,7 @@ public final class TestWorld {
     public final InMemoryExecutionStore executions = new InMemoryExecutionStore();
     public final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox();
     public final InMemoryAttemptClaims claims = new InMemoryAttemptClaims();
+    public final InMemoryDestinationPacing pacing = new InMemoryDestinationPacing();
     public final FakeTransactions transactions = new FakeTransactions(schedules, audit, executions, outbox, claims);
     public final FakeSchedulerGateway gateway = new FakeSchedulerGateway();
     public final FakeNotebookCatalog catalog = new FakeNotebookCatalog();
@@ -69,7 +70,7 @@ public final class TestWorld {
                 CallbackSettings.withToken(Secret.of(CALLBACK_TOKEN, "callbackToken")),
                 new NotificationSettings(policy, destinations, ZoneId.of("Asia/Shanghai")),
                 schedules, executions, audit, outbox, runner, transactions, clock, alarms, claims, gateway);
-        relay = new NotificationRelayService(outbox, audit, transactions, sender, RelaySettings.defaults("relay-1"), clock, () -> 0.5);
+        relay = new NotificationRelayService(outbox, audit, transactions, pacing, sender, RelaySettings.defaults("relay-1"), clock, () -> 0.5);
         replay = new DeadNotificationReplayService(outbox, schedules, currentUser, audit, transactions, clock);
         reconciliation = new ReconciliationService(schedules, audit, gateway, currentUser, transactions, clock);
     }

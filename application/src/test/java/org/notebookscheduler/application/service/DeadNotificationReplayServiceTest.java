@@ -45,6 +45,7 @@ class DeadNotificationReplayServiceTest {
         Notification dead = onlyDeadOf(id);
 
         world.replay.replay(dead.id());
+        world.clock.advance(java.time.Duration.ofSeconds(1)); // the robot's pace: one Feishu message per 0.6 s
         world.relay.relayDue();
 
         assertThat(world.outbox.findById(dead.id()).orElseThrow().status()).isEqualTo(NotificationStatus.DELIVERED);

@@ -107,7 +107,7 @@ class NotificationRelayServiceTest {
         for (int i = 0; i < 5; i++) {
             queued();
         }
-        var relay = new NotificationRelayService(world.outbox, world.audit, world.transactions, (target, text) -> {
+        var relay = new NotificationRelayService(world.outbox, world.audit, world.transactions, world.pacing, (target, text) -> {
             world.clock.advance(Duration.ofSeconds(20));
             return new DeliveryOutcome.Delivered();
         }, new org.notebookscheduler.application.settings.RelaySettings("relay-fenced", Duration.ofSeconds(60), 50,
@@ -155,7 +155,7 @@ class NotificationRelayServiceTest {
     void a_sender_that_throws_counts_as_a_retryable_failure() {
         Notification notification = queued();
         TestWorld broken = world;
-        var service = new NotificationRelayService(broken.outbox, broken.audit, broken.transactions, (target, text) -> {
+        var service = new NotificationRelayService(broken.outbox, broken.audit, broken.transactions, broken.pacing, (target, text) -> {
             throw new IllegalStateException("socket closed");
         }, org.notebookscheduler.application.settings.RelaySettings.defaults("relay-x"), broken.clock, () -> 0.5);
 
@@ -170,7 +170,7 @@ class NotificationRelayServiceTest {
         for (int i = 0; i < 5; i++) {
             queued();
         }
-        var slowRobot = new NotificationRelayService(world.outbox, world.audit, world.transactions, (target, text) -> {
+        var slowRobot = new NotificationRelayService(world.outbox, world.audit, world.transactions, world.pacing, (target, text) -> {
             world.clock.advance(Duration.ofSeconds(45));
             return new DeliveryOutcome.Delivered();
         }, org.notebookscheduler.application.settings.RelaySettings.defaults("relay-slow"), world.clock, () -> 0.5);
@@ -197,5 +197,53 @@ class NotificationRelayServiceTest {
         assertThat(purged).isEqualTo(1);
         assertThat(world.outbox.findById(delivered.id())).isEmpty();
         assertThat(world.outbox.findById(dead.id())).isPresent();
+    }
+
+    private Notification queuedTo(org.notebookscheduler.domain.notification.WebhookTarget robot, String text,
+            java.time.Instant createdAt) {
+        Notification notification = Notification.pending(ScheduleId.newId(), null, robot, text, createdAt);
+        world.outbox.enqueue(notification);
+        return notification;
+    }
+
+    private static final org.notebookscheduler.domain.notification.WebhookTarget DINGTALK =
+            org.notebookscheduler.domain.notification.WebhookTarget.of(
+                    "https://oapi.dingtalk.com/robot/send?access_token=dt", null, null, "url");
+
+    /** Observed: during a rate limit two robots got 514 requests for 80 messages; DingTalk takes 20 a minute. */
+    @Test
+    void a_rate_limited_robot_gets_one_message_per_its_interval_and_the_rest_wait_their_turn() {
+        for (int i = 0; i < 5; i++) {
+            queuedTo(DINGTALK, "message " + i, NOW.plusMillis(i));
+        }
+
+        world.relay.relayDue();
+        world.clock.advance(Duration.ofSeconds(1));
+        world.relay.relayDue();
+        world.clock.advance(Duration.ofSeconds(2));
+        world.relay.relayDue();
+
+        assertThat(world.sender.sent()).extracting(sent -> sent.text()).containsExactly("message 0", "message 1");
+        assertThat(world.outbox.all()).filteredOn(n -> n.status() == NotificationStatus.PENDING).hasSize(3)
+                .allSatisfy(n -> assertThat(n.attempts()).isZero());
+    }
+
+    @Test
+    void a_failing_robot_is_not_hammered_and_its_messages_go_out_in_creation_order_when_it_is_back() {
+        Notification first = queuedTo(DINGTALK, "first", NOW);
+        queuedTo(DINGTALK, "second", NOW.plusMillis(1));
+        world.sender.then(unavailable());
+
+        world.relay.relayDue();
+        world.clock.advance(Duration.ofSeconds(5));
+        world.relay.relayDue(); // the robot backs off: "second" must not jump ahead of "first"
+        world.clock.advance(Duration.ofMinutes(10));
+        for (int pass = 0; pass < 4; pass++) {
+            world.relay.relayDue();
+            world.clock.advance(Duration.ofSeconds(3));
+        }
+
+        assertThat(world.sender.sent()).extracting(sent -> sent.text()).containsExactly("first", "first", "second");
+        assertThat(stored(first).status()).isEqualTo(NotificationStatus.DELIVERED);
     }
 }

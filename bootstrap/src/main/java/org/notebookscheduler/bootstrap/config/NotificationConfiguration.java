@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import org.notebookscheduler.adapters.webhook.WebhookSender;
 import org.notebookscheduler.application.port.out.AuditLog;
+import org.notebookscheduler.application.port.out.DestinationPacing;
 import org.notebookscheduler.application.port.out.NotificationOutbox;
 import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.application.port.out.NotificationSender;
@@ -24,8 +25,9 @@ public class NotificationConfiguration {
 
     @Bean
     NotificationRelayService notificationRelayService(NotificationOutbox outbox, AuditLog audit,
-            Transactions transactions, NotificationSender sender, RelaySettings settings, Clock clock) {
-        return new NotificationRelayService(outbox, audit, transactions, sender, settings, clock,
+            Transactions transactions, DestinationPacing pacing, NotificationSender sender, RelaySettings settings,
+            Clock clock) {
+        return new NotificationRelayService(outbox, audit, transactions, pacing, sender, settings, clock,
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 }

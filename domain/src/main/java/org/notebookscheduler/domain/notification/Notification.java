@@ -89,6 +89,16 @@ public final class Notification {
         status = NotificationStatus.DEAD;
     }
 
+    /**
+     * Not sent now because its robot is paced or backing off: due again at {@code until}, without
+     * counting an attempt.
+     */
+    public void postpone(Instant until) {
+        if (status == NotificationStatus.PENDING && until.isAfter(nextAttemptAt)) {
+            nextAttemptAt = until;
+        }
+    }
+
     /** Makes a dead notification due again, with a fresh set of attempts. */
     public void replay(Instant now) {
         if (status != NotificationStatus.DEAD) {

@@ -28,11 +28,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.notebookscheduler.application.contract.AttemptClaimsContract;
 import org.notebookscheduler.application.contract.AuditLogContract;
+import org.notebookscheduler.application.contract.DestinationPacingContract;
 import org.notebookscheduler.application.contract.ExecutionStoreContract;
 import org.notebookscheduler.application.contract.NotificationOutboxContract;
 import org.notebookscheduler.application.contract.ScheduleStoreContract;
 import org.notebookscheduler.application.port.out.AttemptClaims;
 import org.notebookscheduler.application.port.out.AuditLog;
+import org.notebookscheduler.application.port.out.DestinationPacing;
 import org.notebookscheduler.application.port.out.ExecutionQuery;
 import org.notebookscheduler.application.port.out.ExecutionStore;
 import org.notebookscheduler.application.port.out.NotificationOutbox;
@@ -72,6 +74,15 @@ abstract class PersistenceSuite {
         protected ScheduleStore store() {
             db().clean();
             return db().bean(ScheduleStore.class);
+        }
+    }
+
+    @Nested
+    class DestinationPacingOnDatabase extends DestinationPacingContract {
+        @Override
+        protected DestinationPacing pacing() {
+            db().clean();
+            return db().bean(DestinationPacing.class);
         }
     }
 
@@ -339,9 +350,12 @@ abstract class PersistenceSuite {
         void three_relays_delivering_in_parallel_over_a_thousand_rows_deliver_each_exactly_once() throws Exception {
             db().clean();
             NotificationOutbox outbox = db().bean(NotificationOutbox.class);
+            // a generic webhook has no documented rate, so pacing lets every row go at once
+            org.notebookscheduler.domain.notification.WebhookTarget unpaced = org.notebookscheduler.domain.notification
+                    .WebhookTarget.of("https://hooks.example.com/notify", null, null, "url");
             for (int i = 0; i < 1000; i++) {
-                outbox.enqueue(Notification.pending(ScheduleId.newId(), ExecutionId.newId(),
-                        org.notebookscheduler.application.fakes.Examples.feishu(), "message " + i, NOW.minusMillis(i)));
+                outbox.enqueue(Notification.pending(ScheduleId.newId(), ExecutionId.newId(), unpaced, "message " + i,
+                        NOW.minusMillis(i)));
             }
             java.util.concurrent.ConcurrentHashMap<String, Integer> sent = new java.util.concurrent.ConcurrentHashMap<>();
             NotificationSender countingRobot = (target, text) -> {
@@ -354,7 +368,7 @@ abstract class PersistenceSuite {
                 List<Future<Integer>> relays = new ArrayList<>();
                 for (int instance = 1; instance <= 3; instance++) {
                     NotificationRelayService relay = new NotificationRelayService(outbox, db().bean(AuditLog.class),
-                            db().bean(Transactions.class), countingRobot,
+                            db().bean(Transactions.class), db().bean(DestinationPacing.class), countingRobot,
                             new RelaySettings("instance-" + instance, Duration.ofMinutes(2), 20,
                                     DeliveryBackoff.defaults(), Duration.ofDays(7)),
                             java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC), () -> 0.5);
@@ -395,7 +409,7 @@ abstract class PersistenceSuite {
             org.notebookscheduler.application.fakes.MutableClock clock =
                     new org.notebookscheduler.application.fakes.MutableClock(NOW.plusSeconds(60));
             NotificationRelayService survivor = new NotificationRelayService(outbox, db().bean(AuditLog.class),
-                    db().bean(Transactions.class),
+                    db().bean(Transactions.class), db().bean(DestinationPacing.class),
                     (target, text) -> new DeliveryOutcome.Delivered(), RelaySettings.defaults("survivor"), clock,
                     () -> 0.5);
 

@@ -58,6 +58,7 @@ class NotificationApiTest {
         String id = world.outbox.all().get(0).id().toString();
 
         http.perform(post("/api/notifications/" + id + "/replay")).andExpect(status().isAccepted());
+        world.clock.advance(java.time.Duration.ofSeconds(1)); // the robot's pace: one Feishu message per 0.6 s
         world.relay.relayDue();
 
         assertThat(world.outbox.all().get(0).status()).isEqualTo(NotificationStatus.DELIVERED);

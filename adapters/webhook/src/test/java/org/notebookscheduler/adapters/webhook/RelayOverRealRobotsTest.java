@@ -34,7 +34,8 @@ class RelayOverRealRobotsTest {
     private final org.notebookscheduler.application.fakes.InMemoryAuditLog audit =
             new org.notebookscheduler.application.fakes.InMemoryAuditLog();
     private final NotificationRelayService relay = new NotificationRelayService(outbox, audit,
-            new org.notebookscheduler.application.fakes.FakeTransactions(outbox, audit), robot.sender,
+            new org.notebookscheduler.application.fakes.FakeTransactions(outbox, audit),
+            new org.notebookscheduler.application.fakes.InMemoryDestinationPacing(), robot.sender,
             RelaySettings.defaults("relay-1"), robot.clock, () -> 0.5);
     private final WebhookTarget feishu = robot.target(HOOK, WebhookKind.FEISHU, null);
 
@@ -75,7 +76,7 @@ class RelayOverRealRobotsTest {
     void a_bad_token_is_dead_at_once_and_after_replay_once_the_robot_is_fixed_it_is_delivered() {
         TestWorld world = new TestWorld(NotificationPolicy.defaults(), java.util.List.of(feishu));
         NotificationRelayService worldRelay = new NotificationRelayService(world.outbox, world.audit,
-                world.transactions, robot.sender,
+                world.transactions, world.pacing, robot.sender,
                 RelaySettings.defaults("relay-1"), world.clock, () -> 0.5);
         world.onlineSchedule("daily", "nb-1");
         world.runner.failWith("boom");
@@ -91,6 +92,7 @@ class RelayOverRealRobotsTest {
         robot.server.resetAll();
         robot.server.stubFor(post(urlPathEqualTo(HOOK)).willReturn(json(200, SUCCESS)));
         world.replay.replay(dead.id());
+        world.clock.advance(java.time.Duration.ofSeconds(1)); // the robot's pace
         worldRelay.relayDue();
 
         assertThat(world.outbox.findById(dead.id()).orElseThrow().status()).isEqualTo(NotificationStatus.DELIVERED);

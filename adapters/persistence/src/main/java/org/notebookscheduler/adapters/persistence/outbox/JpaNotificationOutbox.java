@@ -68,7 +68,8 @@ public class JpaNotificationOutbox implements NotificationOutbox {
             return List.of();
         }
         return repository.findAllById(ids).stream()
-                .sorted(Comparator.comparing((NotificationEntity row) -> row.nextAttemptAt).thenComparing(row -> row.id))
+                .sorted(Comparator.comparing((NotificationEntity row) -> row.nextAttemptAt)
+                        .thenComparing(row -> row.createdAt).thenComparing(row -> row.id))
                 .map(JpaNotificationOutbox::toDomain).toList();
     }
 

@@ -40,7 +40,7 @@ class OutboxClaim {
 
     private List<String> claimLocking(Map<String, Object> params) {
         List<String> ids = jdbc.queryForList("SELECT id FROM notification_outbox WHERE " + DUE
-                + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED", params, String.class);
+                + " ORDER BY next_attempt_at, created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED", params, String.class);
         if (!ids.isEmpty()) {
             jdbc.update("UPDATE notification_outbox SET claimed_by = :claimant, lease_until = :leaseUntil"
                     + " WHERE id IN (:ids)", with(params, "ids", ids));
@@ -50,7 +50,7 @@ class OutboxClaim {
 
     private List<String> claimConditionally(Map<String, Object> params) {
         List<String> candidates = jdbc.queryForList("SELECT id FROM notification_outbox WHERE " + DUE
-                + " ORDER BY next_attempt_at, id LIMIT :limit", params, String.class);
+                + " ORDER BY next_attempt_at, created_at, id LIMIT :limit", params, String.class);
         List<String> won = new ArrayList<>();
         for (String id : candidates) {
             int updated = jdbc.update("UPDATE notification_outbox SET claimed_by = :claimant,"

@@ -1,0 +1,44 @@
+package org.notebookscheduler.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.notebookscheduler.application.fakes.Examples.NOW;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.notebookscheduler.application.port.out.DestinationPacing;
+
+/** What every {@link DestinationPacing} does; the in-memory fake and the database adapter both pass it. */
+public abstract class DestinationPacingContract {
+
+    protected abstract DestinationPacing pacing();
+
+    private static final String ROBOT = "https://oapi.dingtalk.com/…#a1b2c3";
+    private static final Duration INTERVAL = Duration.ofSeconds(3);
+
+    @Test
+    void a_robot_takes_one_send_per_interval() {
+        DestinationPacing pacing = pacing();
+
+        assertThat(pacing.reserve(ROBOT, NOW, INTERVAL)).isEmpty();
+        assertThat(pacing.reserve(ROBOT, NOW.plusSeconds(1), INTERVAL)).contains(NOW.plus(INTERVAL));
+        assertThat(pacing.reserve(ROBOT, NOW.plus(INTERVAL), INTERVAL)).isEmpty();
+    }
+
+    @Test
+    void robots_are_paced_apart() {
+        DestinationPacing pacing = pacing();
+        pacing.reserve(ROBOT, NOW, INTERVAL);
+
+        assertThat(pacing.reserve("https://oapi.dingtalk.com/…#d4e5f6", NOW, INTERVAL)).isEmpty();
+    }
+
+    @Test
+    void a_robot_held_after_a_failure_takes_nothing_until_then_and_a_shorter_hold_does_not_shorten_it() {
+        DestinationPacing pacing = pacing();
+        pacing.holdUntil(ROBOT, NOW.plusSeconds(60));
+        pacing.holdUntil(ROBOT, NOW.plusSeconds(10));
+
+        assertThat(pacing.reserve(ROBOT, NOW.plusSeconds(30), INTERVAL)).contains(NOW.plusSeconds(60));
+        assertThat(pacing.reserve(ROBOT, NOW.plusSeconds(60), INTERVAL)).isEmpty();
+    }
+}
