@@ -1,23 +1,27 @@
 package org.notebookscheduler.application.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import org.notebookscheduler.application.port.in.RelayNotificationsUseCase;
-import org.notebookscheduler.application.port.out.DeliveryOutcome;
 import org.notebookscheduler.application.port.out.AuditLog;
+import org.notebookscheduler.application.port.out.DeliveryOutcome;
 import org.notebookscheduler.application.port.out.DestinationPacing;
 import org.notebookscheduler.application.port.out.NotificationOutbox;
+import org.notebookscheduler.application.port.out.NotificationSender;
 import org.notebookscheduler.application.port.out.Transactions;
+import org.notebookscheduler.application.settings.RelaySettings;
 import org.notebookscheduler.domain.audit.ScheduleEvent;
 import org.notebookscheduler.domain.audit.ScheduleEventType;
-import org.notebookscheduler.domain.notification.NotificationStatus;
-import org.notebookscheduler.domain.shared.Actor;
-import org.notebookscheduler.application.port.out.NotificationSender;
-import org.notebookscheduler.application.settings.RelaySettings;
 import org.notebookscheduler.domain.notification.Notification;
+import org.notebookscheduler.domain.notification.NotificationStatus;
+import org.notebookscheduler.domain.notification.WebhookTarget;
+import org.notebookscheduler.domain.shared.Actor;
 
 /**
  * One relay pass: claim a due batch under a lease, try each row once, and store what happened. Every
@@ -61,19 +65,24 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
         int delivered = 0;
         int retrying = 0;
         int dead = 0;
+        // an unpaced robot is asked once per pass whether it is held; later rows of the pass reuse the answer
+        Map<String, Optional<Instant>> unpacedHolds = new HashMap<>();
         for (Notification notification : claimed) {
             if (clock.instant().isAfter(stopSendingAt)) {
                 break;
             }
             // one robot's messages go at its kind's pace and wait while it backs off, oldest first
-            Optional<Instant> busyUntil = pacing.reserve(notification.target().redacted(), clock.instant(),
-                    notification.target().kind().minInterval());
+            Optional<Instant> busyUntil = busyUntil(notification.target(), unpacedHolds);
             if (busyUntil.isPresent()) {
                 notification.postpone(busyUntil.get());
                 store(notification, clock.instant());
                 continue;
             }
             deliver(notification);
+            if (notification.status() == NotificationStatus.PENDING
+                    && notification.target().kind().minInterval().isZero()) {
+                unpacedHolds.put(notification.target().redacted(), Optional.of(notification.nextAttemptAt()));
+            }
             switch (notification.status()) {
                 case DELIVERED -> delivered++;
                 case PENDING -> retrying++;
@@ -81,6 +90,19 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
             }
         }
         return new Report(delivered + retrying + dead, delivered, retrying, dead);
+    }
+
+    private Optional<Instant> busyUntil(WebhookTarget target, Map<String, Optional<Instant>> unpacedHolds) {
+        Instant now = clock.instant();
+        Duration interval = target.kind().minInterval();
+        if (interval.isZero() && unpacedHolds.containsKey(target.redacted())) {
+            return unpacedHolds.get(target.redacted()).filter(until -> until.isAfter(now));
+        }
+        Optional<Instant> busy = pacing.reserve(target.redacted(), now, interval);
+        if (interval.isZero()) {
+            unpacedHolds.put(target.redacted(), busy);
+        }
+        return busy;
     }
 
     private void deliver(Notification notification) {

@@ -41,4 +41,40 @@ public abstract class DestinationPacingContract {
         assertThat(pacing.reserve(ROBOT, NOW.plusSeconds(30), INTERVAL)).contains(NOW.plusSeconds(60));
         assertThat(pacing.reserve(ROBOT, NOW.plusSeconds(60), INTERVAL)).isEmpty();
     }
+
+    @Test
+    void an_unpaced_robot_takes_every_send_but_still_waits_out_a_hold() {
+        DestinationPacing pacing = pacing();
+
+        assertThat(pacing.reserve(ROBOT, NOW, Duration.ZERO)).isEmpty();
+        assertThat(pacing.reserve(ROBOT, NOW, Duration.ZERO)).isEmpty();
+        pacing.holdUntil(ROBOT, NOW.plusSeconds(30));
+        assertThat(pacing.reserve(ROBOT, NOW, Duration.ZERO)).contains(NOW.plusSeconds(30));
+    }
+
+    @Test
+    void relays_racing_for_a_new_robots_first_slot_give_it_to_one_and_never_fail() throws Exception {
+        DestinationPacing pacing = pacing();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            java.util.List<java.util.concurrent.Future<?>> racers = new java.util.ArrayList<>();
+            for (int racer = 0; racer < 3; racer++) {
+                racers.add(pool.submit(() -> {
+                    for (int robot = 0; robot < 20; robot++) {
+                        if (pacing.reserve("https://oapi.dingtalk.com/…#" + robot, NOW, INTERVAL).isEmpty()) {
+                            taken.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> racer : racers) {
+                racer.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(taken.get()).isEqualTo(20);
+    }
 }

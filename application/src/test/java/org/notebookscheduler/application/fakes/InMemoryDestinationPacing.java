@@ -18,7 +18,9 @@ public final class InMemoryDestinationPacing implements DestinationPacing {
         if (free != null && free.isAfter(now)) {
             return Optional.of(free);
         }
-        freeAt.put(destination, now.plus(interval));
+        if (!interval.isZero()) {
+            freeAt.put(destination, now.plus(interval));
+        }
         return Optional.empty();
     }
 

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import org.notebookscheduler.adapters.persistence.UtcTime;
 import org.notebookscheduler.application.port.out.DestinationPacing;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,15 +24,37 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class JdbcDestinationPacing implements DestinationPacing {
 
+    /** How long an unpaced robot's message waits when two relays met on its row at once. */
+    private static final Duration CONTENDED = Duration.ofMillis(100);
+
     private final JdbcTemplate jdbc;
 
     public JdbcDestinationPacing(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * READ COMMITTED, so that looking for a robot's missing row takes no gap lock: with gap locks,
+     * two relays inserting the same robot's first row deadlock on MariaDB. A relay that still meets
+     * another on the same slot treats the robot as busy for one interval.
+     */
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
     public Optional<Instant> reserve(String destination, Instant now, Duration interval) {
+        try {
+            return interval.isZero() ? heldUntil(destination, now) : take(destination, now, interval);
+        } catch (ConcurrencyFailureException contended) {
+            return Optional.of(now.plus(interval.isZero() ? CONTENDED : interval));
+        }
+    }
+
+    /** An unpaced robot takes no slot; only a hold after a failure keeps it waiting. */
+    private Optional<Instant> heldUntil(String destination, Instant now) {
+        return jdbc.queryForList("SELECT free_at FROM destination_pace WHERE destination = ?", LocalDateTime.class,
+                destination).stream().findFirst().map(UtcTime::instant).filter(at -> at.isAfter(now));
+    }
+
+    private Optional<Instant> take(String destination, Instant now, Duration interval) {
         LocalDateTime next = column(now.plus(interval));
         if (jdbc.update("UPDATE destination_pace SET free_at = ? WHERE destination = ? AND free_at <= ?", next,
                 destination, column(now)) == 1) {
@@ -48,7 +72,7 @@ public class JdbcDestinationPacing implements DestinationPacing {
     }
 
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
     public void holdUntil(String destination, Instant until) {
         if (jdbc.update("UPDATE destination_pace SET free_at = ? WHERE destination = ? AND free_at < ?",
                 column(until), destination, column(until)) == 0) {

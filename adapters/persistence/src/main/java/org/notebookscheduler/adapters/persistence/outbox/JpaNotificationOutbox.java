@@ -73,22 +73,20 @@ public class JpaNotificationOutbox implements NotificationOutbox {
                 .map(JpaNotificationOutbox::toDomain).toList();
     }
 
-    /** The row is locked, its holder checked, then written: a relay that lost its claim writes nothing. */
+    /**
+     * One conditional update of what a delivery attempt changes: a relay that lost its claim (the
+     * row is no longer pending and claimed by it) matches no row and writes nothing.
+     */
     @Override
     public boolean complete(Notification notification, String claimant) {
-        List<?> held = entityManager.createNativeQuery("SELECT claimed_by FROM notification_outbox"
-                + " WHERE id = ? AND status = 'PENDING' FOR UPDATE").setParameter(1, notification.id().toString())
-                .getResultList();
-        if (held.isEmpty() || !claimant.equals(held.get(0))) {
-            return false;
-        }
-        NotificationEntity row = repository.findById(notification.id().toString()).orElseThrow();
-        entityManager.refresh(row);
-        copy(notification, row);
-        row.claimedBy = null;
-        row.leaseUntil = null;
-        repository.saveAndFlush(row);
-        return true;
+        return entityManager.createNativeQuery("UPDATE notification_outbox SET status = ?, attempts = ?,"
+                + " next_attempt_at = ?, last_error = ?, delivered_at = ?, claimed_by = NULL, lease_until = NULL"
+                + " WHERE id = ? AND status = 'PENDING' AND claimed_by = ?")
+                .setParameter(1, notification.status().name()).setParameter(2, notification.attempts())
+                .setParameter(3, column(notification.nextAttemptAt()))
+                .setParameter(4, notification.lastError().orElse(null))
+                .setParameter(5, column(notification.deliveredAt().orElse(null)))
+                .setParameter(6, notification.id().toString()).setParameter(7, claimant).executeUpdate() == 1;
     }
 
     /** One conditional update: whoever runs it first moves the row, everyone else finds it moved. */
