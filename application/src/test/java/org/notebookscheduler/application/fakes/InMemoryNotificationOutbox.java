@@ -142,6 +142,6 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox, Tra
     private static Notification copy(Notification n) {
         return Notification.restore(n.id(), n.scheduleId(), n.executionId().orElse(null), n.target(), n.text(),
                 n.createdAt(), n.status(), n.attempts(), n.nextAttemptAt(), n.lastError().orElse(null),
-                n.deliveredAt().orElse(null));
+                n.deliveredAt().orElse(null), n.retrySince());
     }
 }

@@ -141,9 +141,14 @@ class NotificationRelayServiceTest {
         for (int i = 0; i < 8; i++) {
             world.sender.then(unavailable());
         }
+        var eightAttempts = new NotificationRelayService(world.outbox, world.audit, world.transactions, world.pacing,
+                world.sender, new org.notebookscheduler.application.settings.RelaySettings("relay-8",
+                        Duration.ofMinutes(2), 50, new org.notebookscheduler.domain.notification.DeliveryBackoff(8,
+                                Duration.ofSeconds(10), Duration.ofMinutes(30), 2.0, 0.2), Duration.ofDays(7)),
+                world.clock, () -> 0.5);
 
         for (int pass = 0; pass < 20; pass++) {
-            world.relay.relayDue();
+            eightAttempts.relayDue();
             world.clock.advance(Duration.ofMinutes(40));
         }
 

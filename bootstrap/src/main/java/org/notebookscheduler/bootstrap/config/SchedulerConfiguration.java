@@ -82,7 +82,7 @@ public class SchedulerConfiguration {
     RelaySettings relaySettings(SchedulerProperties properties) {
         SchedulerProperties.Relay relay = properties.relay();
         DeliveryBackoff backoff = new DeliveryBackoff(relay.maxAttempts(), relay.initialBackoff(), relay.maxBackoff(),
-                BACKOFF_MULTIPLIER, BACKOFF_JITTER);
+                BACKOFF_MULTIPLIER, BACKOFF_JITTER, relay.maxAge());
         return new RelaySettings(relayId(), relay.lease(), relay.batchSize(), backoff, relay.retention(),
                 properties.notification().connectTimeout().plus(properties.notification().requestTimeout()));
     }

@@ -119,7 +119,8 @@ public record SchedulerProperties(
      * @param pollInterval   how often a relay pass runs
      * @param lease          how long a claimed row is this instance's; after that another relay may take it
      * @param batchSize      rows claimed per pass
-     * @param maxAttempts    a row is dead after this many failed attempts
+     * @param maxAttempts    a row is dead after this many failed attempts, or after maxAge, whichever comes first
+     * @param maxAge         how long a row keeps retrying (since created or last replayed): the outage tolerated
      * @param initialBackoff the wait after the first failure, doubled after each further one
      * @param maxBackoff     the longest wait between attempts
      * @param retention      delivered rows are purged after this
@@ -130,11 +131,12 @@ public record SchedulerProperties(
             @DefaultValue("5s") Duration pollInterval,
             @DefaultValue("2m") Duration lease,
             @DefaultValue("50") int batchSize,
-            @DefaultValue("8") int maxAttempts,
+            @DefaultValue("100") int maxAttempts,
             @DefaultValue("10s") Duration initialBackoff,
             @DefaultValue("30m") Duration maxBackoff,
             @DefaultValue("7d") Duration retention,
-            @DefaultValue("1h") Duration purgeInterval) {
+            @DefaultValue("1h") Duration purgeInterval,
+            @DefaultValue("24h") Duration maxAge) {
     }
 
     /**
@@ -217,6 +219,7 @@ public record SchedulerProperties(
         checks.atLeast("relay.batchSize", relay.batchSize(), 1);
         checks.atMost("relay.batchSize", relay.batchSize(), 500);
         checks.atLeast("relay.maxAttempts", relay.maxAttempts(), 1);
+        checks.positive("relay.maxAge", relay.maxAge());
         checks.positive("relay.initialBackoff", relay.initialBackoff());
         checks.positive("relay.maxBackoff", relay.maxBackoff());
         if (relay.maxBackoff() != null && relay.initialBackoff() != null

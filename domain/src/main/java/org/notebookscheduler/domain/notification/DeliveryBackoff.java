@@ -6,12 +6,21 @@ import java.util.Optional;
 
 /**
  * When to try a failed delivery again: exponential backoff with jitter, never sooner than the robot
- * asked (its retry-after), and dead after {@code maxAttempts}.
+ * asked (its retry-after), and dead after {@code maxAttempts} or once it has been retrying for
+ * {@code maxAge}, whichever comes first: a robot outage is tolerated for a time, not a count.
  *
  * @param jitter fraction of the delay drawn at random, 0 to 1, so relays do not retry in lockstep
+ * @param maxAge how long a notification keeps retrying (since it was created or last replayed)
  */
 public record DeliveryBackoff(int maxAttempts, Duration initialDelay, Duration maxDelay, double multiplier,
-        double jitter) {
+        double jitter, Duration maxAge) {
+
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(24);
+
+    public DeliveryBackoff(int maxAttempts, Duration initialDelay, Duration maxDelay, double multiplier,
+            double jitter) {
+        this(maxAttempts, initialDelay, maxDelay, multiplier, jitter, DEFAULT_MAX_AGE);
+    }
 
     public DeliveryBackoff {
         if (maxAttempts < 1) {
@@ -28,10 +37,11 @@ public record DeliveryBackoff(int maxAttempts, Duration initialDelay, Duration m
         if (jitter < 0 || jitter > 1) {
             throw new IllegalArgumentException("jitter must be between 0 and 1");
         }
+        Objects.requireNonNull(maxAge, "maxAge");
     }
 
     public static DeliveryBackoff defaults() {
-        return new DeliveryBackoff(8, Duration.ofSeconds(10), Duration.ofMinutes(30), 2.0, 0.2);
+        return new DeliveryBackoff(100, Duration.ofSeconds(10), Duration.ofMinutes(30), 2.0, 0.2, DEFAULT_MAX_AGE);
     }
 
     /**

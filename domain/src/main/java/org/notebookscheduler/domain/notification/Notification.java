@@ -30,10 +30,11 @@ public final class Notification {
     private Instant nextAttemptAt;
     private String lastError;
     private Instant deliveredAt;
+    private Instant retrySince;
 
     private Notification(NotificationId id, ScheduleId scheduleId, ExecutionId executionId, WebhookTarget target,
             String text, Instant createdAt, NotificationStatus status, int attempts, Instant nextAttemptAt,
-            String lastError, Instant deliveredAt) {
+            String lastError, Instant deliveredAt, Instant retrySince) {
         this.id = Objects.requireNonNull(id, "id");
         this.scheduleId = Objects.requireNonNull(scheduleId, "scheduleId");
         this.executionId = executionId;
@@ -45,21 +46,26 @@ public final class Notification {
         this.nextAttemptAt = Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         this.lastError = lastError;
         this.deliveredAt = deliveredAt;
+        this.retrySince = retrySince == null ? createdAt : retrySince;
     }
 
     /** A new notification, due at once. */
     public static Notification pending(ScheduleId scheduleId, ExecutionId executionId, WebhookTarget target,
             String text, Instant now) {
         return new Notification(NotificationId.newId(), scheduleId, executionId, target, text, now,
-                NotificationStatus.PENDING, 0, now, null, null);
+                NotificationStatus.PENDING, 0, now, null, null, now);
     }
 
-    /** Rebuilds a stored notification; for persistence adapters only. */
+    /**
+     * Rebuilds a stored notification; for persistence adapters only.
+     *
+     * @param retrySince when its current run of attempts began (created, or last replayed); null for created
+     */
     public static Notification restore(NotificationId id, ScheduleId scheduleId, ExecutionId executionId,
             WebhookTarget target, String text, Instant createdAt, NotificationStatus status, int attempts,
-            Instant nextAttemptAt, String lastError, Instant deliveredAt) {
+            Instant nextAttemptAt, String lastError, Instant deliveredAt, Instant retrySince) {
         return new Notification(id, scheduleId, executionId, target, text, createdAt, status, attempts,
-                nextAttemptAt, lastError, deliveredAt);
+                nextAttemptAt, lastError, deliveredAt, retrySince);
     }
 
     public void delivered(Instant now) {
@@ -74,9 +80,10 @@ public final class Notification {
             Instant now) {
         attempts++;
         lastError = Text.cut(error, MAX_ERROR_LENGTH);
-        Optional<Duration> delay = backoff.delayAfter(attempts, retryAfter, random);
-        if (delay.isPresent()) {
-            nextAttemptAt = now.plus(delay.get());
+        Optional<Instant> next = backoff.delayAfter(attempts, retryAfter, random).map(now::plus)
+                .filter(at -> !at.isAfter(retrySince.plus(backoff.maxAge())));
+        if (next.isPresent()) {
+            nextAttemptAt = next.get();
         } else {
             status = NotificationStatus.DEAD;
         }
@@ -108,6 +115,12 @@ public final class Notification {
         status = NotificationStatus.PENDING;
         attempts = 0;
         nextAttemptAt = now;
+        retrySince = now;
+    }
+
+    /** When its current run of attempts began: its creation, or its last replay. */
+    public Instant retrySince() {
+        return retrySince;
     }
 
     public NotificationId id() {

@@ -100,4 +100,36 @@ class NotificationTest {
         assertThat(jittered.delayAfter(1, Optional.empty(), 1.0)).contains(Duration.ofSeconds(12));
         assertThat(jittered.delayAfter(9, Optional.empty(), 1.0)).contains(Duration.ofSeconds(30));
     }
+
+    /** Observed: with the defaults a robot outage longer than about 21 minutes turned notifications dead. */
+    @Test
+    void with_the_defaults_a_two_hour_robot_outage_is_waited_out_and_a_day_long_one_is_not() {
+        Notification notification = pending();
+        DeliveryBackoff defaults = DeliveryBackoff.defaults();
+        Instant now = NOW;
+        while (now.isBefore(NOW.plus(Duration.ofHours(2)))) {
+            notification.failedRetryably("HTTP 503", Optional.empty(), defaults, 0.5, now);
+            now = notification.nextAttemptAt();
+        }
+        assertThat(notification.status()).isEqualTo(NotificationStatus.PENDING);
+
+        while (notification.status() == NotificationStatus.PENDING) {
+            notification.failedRetryably("HTTP 503", Optional.empty(), defaults, 0.5, now);
+            now = notification.nextAttemptAt();
+        }
+        assertThat(now).isBetween(NOW.plus(Duration.ofHours(23)), NOW.plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void a_replay_gives_a_dead_notification_a_fresh_age_to_retry_in() {
+        Notification notification = pending();
+        notification.failedPermanently("HTTP 400");
+        Instant later = NOW.plus(Duration.ofDays(3));
+
+        notification.replay(later);
+        notification.failedRetryably("HTTP 503", Optional.empty(), DeliveryBackoff.defaults(), 0.5, later);
+
+        assertThat(notification.status()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(notification.retrySince()).isEqualTo(later);
+    }
 }

@@ -93,8 +93,9 @@ public class JpaNotificationOutbox implements NotificationOutbox {
     @Override
     public boolean replay(NotificationId id, Instant now) {
         return entityManager.createNativeQuery("UPDATE notification_outbox SET status = 'PENDING', attempts = 0,"
-                + " next_attempt_at = ?, claimed_by = NULL, lease_until = NULL WHERE id = ? AND status = 'DEAD'")
-                .setParameter(1, column(now)).setParameter(2, id.toString()).executeUpdate() == 1;
+                + " next_attempt_at = ?, retry_since = ?, claimed_by = NULL, lease_until = NULL WHERE id = ?"
+                + " AND status = 'DEAD'").setParameter(1, column(now)).setParameter(2, column(now))
+                .setParameter(3, id.toString()).executeUpdate() == 1;
     }
 
     @Override
@@ -165,6 +166,7 @@ public class JpaNotificationOutbox implements NotificationOutbox {
         row.nextAttemptAt = column(notification.nextAttemptAt());
         row.lastError = notification.lastError().orElse(null);
         row.deliveredAt = column(notification.deliveredAt().orElse(null));
+        row.retrySince = column(notification.retrySince());
     }
 
     private static Notification toDomain(NotificationEntity row) {
@@ -173,6 +175,6 @@ public class JpaNotificationOutbox implements NotificationOutbox {
         return Notification.restore(new NotificationId(UUID.fromString(row.id)), ScheduleId.of(row.scheduleId),
                 row.executionId == null ? null : new ExecutionId(UUID.fromString(row.executionId)), target, row.body,
                 instant(row.createdAt), NotificationStatus.valueOf(row.status), row.attempts,
-                instant(row.nextAttemptAt), row.lastError, instant(row.deliveredAt));
+                instant(row.nextAttemptAt), row.lastError, instant(row.deliveredAt), instant(row.retrySince));
     }
 }

@@ -66,4 +66,7 @@ public class NotificationEntity {
     public String toString() {
         return "NotificationEntity[" + id + " to " + targetRedacted + ", " + status + "]";
     }
+
+    @Column(name = "retry_since")
+    LocalDateTime retrySince;
 }
