@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +54,10 @@ public final class WebhookSender implements NotificationSender {
             HttpResponse<String> response = client.send(http.build(), HttpResponse.BodyHandlers.ofString());
             return robot.judge(new Robot.Answer(response.statusCode(), response.body(),
                     retryAfter(response.headers().firstValue("Retry-After"), clock.instant())));
+        } catch (HttpTimeoutException e) {
+            // the robot may have taken the message and not answered in time: a retry can repeat it
+            return new DeliveryOutcome.Retryable("no answer from " + target.redacted() + " within the request"
+                    + " timeout: possibly delivered, retrying may repeat the message", Optional.empty());
         } catch (IOException e) {
             return new DeliveryOutcome.Retryable("cannot reach " + target.redacted() + ": "
                     + e.getClass().getSimpleName(), Optional.empty());

@@ -86,11 +86,12 @@ class GenericWebhookTest {
     }
 
     @Test
-    void a_robot_that_does_not_answer_in_time_is_retryable() {
+    void a_robot_that_does_not_answer_in_time_is_retryable_and_recorded_as_possibly_delivered() {
         robot.server.stubFor(post(urlPathEqualTo("/hooks/ns")).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(3000)));
 
-        assertThat(robot.sender.send(hook, "x")).isInstanceOf(DeliveryOutcome.Retryable.class);
+        assertThat(robot.sender.send(hook, "x")).isInstanceOfSatisfying(DeliveryOutcome.Retryable.class,
+                retryable -> assertThat(retryable.reason()).contains("possibly delivered"));
     }
 
     @Test
