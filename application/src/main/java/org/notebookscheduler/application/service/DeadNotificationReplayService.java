@@ -53,6 +53,12 @@ public final class DeadNotificationReplayService implements ReplayDeadNotificati
     }
 
     @Override
+    public Page<Notification> pending(DeadNotificationFilter filter, PageRequest page) {
+        assertMayFilter(filter, access.actor());
+        return outbox.findPending(filter, page);
+    }
+
+    @Override
     public void replay(NotificationId id) {
         Actor actor = access.actor();
         Notification notification = outbox.findById(id)

@@ -143,6 +143,27 @@ public abstract class NotificationOutboxContract {
     }
 
     @Test
+    void pending_notifications_are_listed_oldest_first_by_robot_without_the_dead_or_delivered() {
+        NotificationOutbox outbox = outbox();
+        org.notebookscheduler.domain.notification.WebhookTarget other = org.notebookscheduler.domain.notification
+                .WebhookTarget.of("https://oapi.dingtalk.com/robot/send?access_token=other", null, null, "url");
+        Notification newer = notification(ScheduleId.newId(), NOW.plusSeconds(5));
+        Notification older = notification(ScheduleId.newId(), NOW);
+        outbox.enqueue(newer);
+        outbox.enqueue(older);
+        outbox.enqueue(Notification.pending(ScheduleId.newId(), null, other, "elsewhere", NOW));
+        Notification dead = notification(ScheduleId.newId(), NOW);
+        dead.failedPermanently("bad token");
+        outbox.enqueue(dead);
+        String robot = older.target().redacted();
+
+        List<Notification> waiting = outbox.findPending(new DeadNotificationFilter(null, robot, null, null, null),
+                PageRequest.first(10)).items();
+
+        assertThat(waiting).extracting(Notification::id).containsExactly(older.id(), newer.id());
+    }
+
+    @Test
     void a_relay_whose_claim_ran_out_cannot_overwrite_the_new_holders_result() {
         NotificationOutbox outbox = outbox();
         outbox.enqueue(notification(ScheduleId.newId(), NOW));

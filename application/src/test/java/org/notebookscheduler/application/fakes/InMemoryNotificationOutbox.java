@@ -84,8 +84,17 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox, Tra
 
     @Override
     public synchronized Page<Notification> findDead(DeadNotificationFilter filter, PageRequest page) {
+        return find(NotificationStatus.DEAD, filter, page);
+    }
+
+    @Override
+    public synchronized Page<Notification> findPending(DeadNotificationFilter filter, PageRequest page) {
+        return find(NotificationStatus.PENDING, filter, page);
+    }
+
+    private Page<Notification> find(NotificationStatus status, DeadNotificationFilter filter, PageRequest page) {
         return Page.of(rows.values().stream().map(Row::notification)
-                .filter(notification -> notification.status() == NotificationStatus.DEAD)
+                .filter(notification -> notification.status() == status)
                 .filter(notification -> matches(filter, notification))
                 .sorted(Comparator.comparing(Notification::createdAt))
                 .map(InMemoryNotificationOutbox::copy).toList(), page);

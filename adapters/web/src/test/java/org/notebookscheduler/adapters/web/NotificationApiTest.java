@@ -45,6 +45,21 @@ class NotificationApiTest {
     }
 
     @Test
+    void pending_notifications_are_listed_by_robot_with_their_next_attempt() throws Exception {
+        world.runner.failWith("boom again");
+        world.callbacks.handle(world.callbackFor("nb-1", "r2"));
+        String robot = world.outbox.all().get(1).target().redacted();
+
+        http.perform(get("/api/notifications/pending").param("scheduleId", schedule.toString())
+                .param("destination", robot)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].status").value("PENDING"))
+                .andExpect(jsonPath("$.items[0].destination").value(robot))
+                .andExpect(jsonPath("$.items[0].nextAttemptAt").exists())
+                .andExpect(content().string(not(containsString("secret-token"))));
+    }
+
+    @Test
     void dead_notifications_of_a_schedule_are_listed_with_their_error_and_without_the_robots_token() throws Exception {
         http.perform(get("/api/notifications/dead?scheduleId=" + schedule)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))

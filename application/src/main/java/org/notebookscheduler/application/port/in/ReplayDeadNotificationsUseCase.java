@@ -14,6 +14,9 @@ public interface ReplayDeadNotificationsUseCase {
 
     Page<Notification> dead(DeadNotificationFilter filter, PageRequest page);
 
+    /** What is still waiting to be delivered (backing off, paced, or stuck), with the same filter. */
+    Page<Notification> pending(DeadNotificationFilter filter, PageRequest page);
+
     void replay(NotificationId id);
 
     /** Replays every dead notification the filter matches; returns how many. */

@@ -41,6 +41,9 @@ public interface NotificationOutbox {
     /** Oldest first. */
     Page<Notification> findDead(DeadNotificationFilter filter, PageRequest page);
 
+    /** Notifications not yet delivered nor dead, oldest first: what is waiting, and for which robot. */
+    Page<Notification> findPending(DeadNotificationFilter filter, PageRequest page);
+
     /** Removes delivered notifications older than {@code before}; returns how many. */
     int purgeDelivered(Instant before);
 

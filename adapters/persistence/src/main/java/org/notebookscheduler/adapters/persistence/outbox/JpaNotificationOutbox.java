@@ -107,8 +107,15 @@ public class JpaNotificationOutbox implements NotificationOutbox {
     @Override
     @Transactional(readOnly = true)
     public Page<Notification> findDead(DeadNotificationFilter filter, PageRequest page) {
-        return Pages.from(repository.findAll(dead(filter), Pages.of(page, OLDEST_FIRST)), page)
-                .map(JpaNotificationOutbox::toDomain);
+        return Pages.from(repository.findAll(matching(NotificationStatus.DEAD, filter), Pages.of(page, OLDEST_FIRST)),
+                page).map(JpaNotificationOutbox::toDomain);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<Notification> findPending(DeadNotificationFilter filter, PageRequest page) {
+        return Pages.from(repository.findAll(matching(NotificationStatus.PENDING, filter),
+                Pages.of(page, OLDEST_FIRST)), page).map(JpaNotificationOutbox::toDomain);
     }
 
     @Override
@@ -124,10 +131,10 @@ public class JpaNotificationOutbox implements NotificationOutbox {
                 Optional.ofNullable(repository.oldestPending()).map(row -> instant(row)));
     }
 
-    private static Specification<NotificationEntity> dead(DeadNotificationFilter filter) {
+    private static Specification<NotificationEntity> matching(NotificationStatus status, DeadNotificationFilter filter) {
         return (root, query, builder) -> {
             List<Predicate> where = new ArrayList<>();
-            where.add(builder.equal(root.get("status"), NotificationStatus.DEAD.name()));
+            where.add(builder.equal(root.get("status"), status.name()));
             if (filter.scheduleId() != null) {
                 where.add(builder.equal(root.get("scheduleId"), filter.scheduleId().toString()));
             }

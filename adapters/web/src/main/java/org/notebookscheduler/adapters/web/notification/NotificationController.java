@@ -36,26 +36,41 @@ public class NotificationController {
         this.replay = replay;
     }
 
-    public record DeadNotificationResponse(String id, String scheduleId, String executionId, String destination,
-            String kind, int attempts, String lastError, Instant createdAt, String text) {
+    /** A notification as listed: its robot as {@code scheme://host/…#fingerprint}, never its URL or secret. */
+    public record NotificationResponse(String id, String scheduleId, String executionId, String destination,
+            String kind, String status, int attempts, String lastError, Instant createdAt, Instant nextAttemptAt,
+            String text) {
 
-        static DeadNotificationResponse of(Notification notification) {
-            return new DeadNotificationResponse(notification.id().toString(), notification.scheduleId().toString(),
+        static NotificationResponse of(Notification notification) {
+            return new NotificationResponse(notification.id().toString(), notification.scheduleId().toString(),
                     notification.executionId().map(Object::toString).orElse(null), notification.target().redacted(),
-                    notification.target().kind().name(), notification.attempts(), notification.lastError().orElse(null),
-                    notification.createdAt(), notification.text());
+                    notification.target().kind().name(), notification.status().name(), notification.attempts(),
+                    notification.lastError().orElse(null), notification.createdAt(), notification.nextAttemptAt(),
+                    notification.text());
         }
     }
 
+    /** What waits to be delivered, oldest first: backing off, paced behind its robot, or stuck. */
+    @GetMapping("/pending")
+    public PageResponse<NotificationResponse> pending(@RequestParam(required = false) String scheduleId,
+            @RequestParam(required = false) String destination,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) String error, @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return PageResponse.of(replay.pending(filter(scheduleId, destination, from, to, error),
+                new PageRequest(page, size)), NotificationResponse::of);
+    }
+
     @GetMapping("/dead")
-    public PageResponse<DeadNotificationResponse> dead(@RequestParam(required = false) String scheduleId,
+    public PageResponse<NotificationResponse> dead(@RequestParam(required = false) String scheduleId,
             @RequestParam(required = false) String destination,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(required = false) String error, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size) {
         return PageResponse.of(replay.dead(filter(scheduleId, destination, from, to, error), new PageRequest(page, size)),
-                DeadNotificationResponse::of);
+                NotificationResponse::of);
     }
 
     @PostMapping("/{id}/replay")
