@@ -7,6 +7,7 @@ import static org.notebookscheduler.adapters.dolphinscheduler.Session.ONLINE;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.notebookscheduler.adapters.dolphinscheduler.api.DolphinSchedulerApi;
 import org.notebookscheduler.adapters.dolphinscheduler.api.Envelope;
@@ -46,8 +47,6 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
     public static final String NAME = "DolphinScheduler";
 
     private static final Logger LOG = LoggerFactory.getLogger(DolphinSchedulerGateway.class);
-    /** Rows asked for per page; the server returns at most 500 whatever is asked. */
-    static final int PAGE_SIZE = Session.PAGE_SIZE;
     private static final int NAME_TAKEN = 10106;
     private static final int CREATE_FAILED = 10105;
     private static final int RELEASE_UNCHANGED = 10126;
@@ -87,7 +86,8 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
                 } else {
                     processId = save(session, schedule, definition);
                 }
-                return publishCron(session, processId, schedule, definition);
+                // a process just saved has no cron schedule; an earlier attempt's were read for the snapshot
+                return publishCron(session, processId, schedule, definition, before.crons());
             });
             return change(ref, before);
         });
@@ -136,20 +136,19 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
     @Override
     public RemoteChange update(Schedule schedule) {
         ProcessDefinition definition = ProcessDefinition.of(schedule, settings);
-        return linked(schedule, (session, process) -> {
+        return linked(schedule, (session, process, before) -> {
             session.release(process.id(), OFFLINE);
             putDefinition(session, process.id(), definition);
-            return publishCron(session, process.id(), schedule, definition);
+            return publishCron(session, process.id(), schedule, definition, before.crons());
         });
     }
 
     @Override
     public RemoteChange online(Schedule schedule) {
-        return linked(schedule, (session, process) -> {
+        return linked(schedule, (session, process, before) -> {
             session.release(process.id(), ONLINE);
-            List<Rows.Schedule> crons = session.cronSchedules(process.id());
-            long cronId = crons.isEmpty() ? upsertCron(session, process.id(), schedule,
-                    ProcessDefinition.of(schedule, settings)) : crons.get(0).id();
+            long cronId = before.crons().isEmpty() ? upsertCron(session, process.id(), schedule,
+                    ProcessDefinition.of(schedule, settings), before.crons()) : before.crons().get(0).id();
             Envelope<Void> answer = calls.envelope("schedule/online", WRITE,
                     () -> api.onlineSchedule(session.project, cronId));
             if (!answer.succeeded() && answer.code() != RELEASE_UNCHANGED) {
@@ -162,7 +161,7 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
     /** Releasing the process offline takes its cron schedules offline too. */
     @Override
     public RemoteChange offline(Schedule schedule) {
-        return linked(schedule, (session, process) -> {
+        return linked(schedule, (session, process, before) -> {
             session.release(process.id(), OFFLINE);
             return schedule.remote().orElseThrow();
         });
@@ -170,7 +169,7 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
 
     @Override
     public RemoteChange delete(Schedule schedule) {
-        return linked(schedule, (session, process) -> {
+        return linked(schedule, (session, process, before) -> {
             session.release(process.id(), OFFLINE);
             session.deleteProcess(process.id());
             return schedule.remote().orElseThrow();
@@ -184,16 +183,16 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
     @Override
     public Optional<RunId> runNow(Schedule schedule) {
         RunSettings run = schedule.definition().runSettings();
-        Optional<RunId>[] started = new Optional[] {Optional.empty()};
-        linked(schedule, (session, process) -> {
+        AtomicReference<Optional<RunId>> started = new AtomicReference<>(Optional.empty());
+        linked(schedule, (session, process, before) -> {
             session.release(process.id(), ONLINE);
-            started[0] = runs.startAndFind(schedule.remote().orElseThrow(), () -> calls.data(
+            started.set(runs.startAndFind(schedule.remote().orElseThrow(), () -> calls.data(
                     "executors/start-process-instance", WRITE, () -> api.startProcess(session.project, process.id(),
                             run.failureStrategy().name(), run.warningType().name(), run.warningGroupId(),
-                            run.priority().name(), run.workerGroup())));
+                            run.priority().name(), run.workerGroup()))));
             return schedule.remote().orElseThrow();
         });
-        return started[0];
+        return started.get();
     }
 
     @Override
@@ -209,12 +208,13 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
             Session session = Session.ofLink(api, calls, ref);
             Rows.ProcessDetail process = session.owned(schedule);
             RemoteState before = RemoteState.of(session, process, schedule.id());
-            return change(changeOrRestore(session, before, () -> step.apply(session, process)), before);
+            return change(changeOrRestore(session, before, () -> step.apply(session, process, before)), before);
         });
     }
 
+    /** One change, given the project, the schedule's own process and what DolphinScheduler held before. */
     private interface Step {
-        RemoteRef apply(Session session, Rows.ProcessDetail process);
+        RemoteRef apply(Session session, Rows.ProcessDetail process, RemoteState before);
     }
 
     private RemoteRef changeOrRestore(Session session, RemoteState before, Supplier<RemoteRef> change) {
@@ -252,9 +252,10 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
     }
 
     /** Online for the cron schedule to be created or updated, then offline again, as 1.3.9 needs. */
-    private RemoteRef publishCron(Session session, long processId, Schedule schedule, ProcessDefinition definition) {
+    private RemoteRef publishCron(Session session, long processId, Schedule schedule, ProcessDefinition definition,
+            List<Rows.Schedule> existing) {
         session.release(processId, ONLINE);
-        long cronId = upsertCron(session, processId, schedule, definition);
+        long cronId = upsertCron(session, processId, schedule, definition, existing);
         session.release(processId, OFFLINE);
         return ref(processId, cronId);
     }
@@ -262,10 +263,12 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
     /**
      * One cron schedule per process: updated when there is one, created when there is none (a second
      * create would make a second schedule), extra ones deleted.
+     *
+     * @param existing the process's cron schedules, as read at the start of this operation
      */
-    private long upsertCron(Session session, long processId, Schedule schedule, ProcessDefinition definition) {
+    private long upsertCron(Session session, long processId, Schedule schedule, ProcessDefinition definition,
+            List<Rows.Schedule> existing) {
         RunSettings run = schedule.definition().runSettings();
-        List<Rows.Schedule> existing = session.cronSchedules(processId);
         if (existing.isEmpty()) {
             calls.data("schedule/create", WRITE, () -> api.createSchedule(session.project, processId,
                     definition.scheduleField(), run.warningType().name(), run.warningGroupId(),
@@ -302,10 +305,6 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
     @Override
     public void command(RemoteRef ref, RunId runId, RunCommand command) {
         Deadline.within(settings.deadline(), () -> runs.command(ref, runId, command));
-    }
-
-    static String executeType(RunCommand command) {
-        return DolphinSchedulerRuns.executeType(command);
     }
 
     @Override

@@ -3,11 +3,12 @@ package org.notebookscheduler.adapters.dolphinscheduler;
 import static org.notebookscheduler.adapters.dolphinscheduler.Calls.Safety.READ;
 import static org.notebookscheduler.adapters.dolphinscheduler.Calls.Safety.WRITE;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import org.notebookscheduler.adapters.dolphinscheduler.api.DolphinSchedulerApi;
 import org.notebookscheduler.adapters.dolphinscheduler.api.DsTime;
 import org.notebookscheduler.adapters.dolphinscheduler.api.PageData;
@@ -33,7 +34,7 @@ final class DolphinSchedulerRuns {
     /** How many of a process's newest instances are looked at to find a callback's run. */
     static final int RECENT_INSTANCES = 20;
     static final int LOOKS_FOR_A_NEW_RUN = 4;
-    static final java.time.Duration BETWEEN_LOOKS = java.time.Duration.ofMillis(500);
+    static final Duration BETWEEN_LOOKS = Duration.ofMillis(500);
     /** {@code ${system.datetime}}: a scheduled run's fire time as the callback sends it. */
     private static final DateTimeFormatter FIRE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -126,7 +127,7 @@ final class DolphinSchedulerRuns {
         for (Rows.Instance instance : running) {
             Optional<Rows.TaskInstance> task = Session.all(calls, "task-instance/list-paging",
                     pageNo -> api.taskInstances(ref.project(), instance.id(), pageNo, Session.PAGE_SIZE)).stream()
-                    .filter(row -> row.name().equals(taskName) && !"NO".equals(row.flag())
+                    .filter(row -> row.name().equals(taskName) && row.latest()
                             && RunStates.of(row.state()) == RunState.RUNNING)
                     .findFirst();
             if (task.isPresent()) {
@@ -165,7 +166,7 @@ final class DolphinSchedulerRuns {
         return Optional.empty();
     }
 
-    private static void pause(java.time.Duration wait) {
+    private static void pause(Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
@@ -173,7 +174,7 @@ final class DolphinSchedulerRuns {
         }
     }
 
-    static String executeType(RunCommand command) {
+    private static String executeType(RunCommand command) {
         return switch (command) {
             case PAUSE -> "PAUSE";
             case STOP -> "STOP";
@@ -209,7 +210,7 @@ final class DolphinSchedulerRuns {
     private TaskRun taskRun(Rows.TaskInstance task) {
         return new TaskRun(String.valueOf(task.id()), task.name(), RunStates.of(task.state()),
                 DsTime.parse(task.startTime(), settings.serverZone()),
-                DsTime.parse(task.endTime(), settings.serverZone()), task.retryTimes(), !"NO".equals(task.flag()));
+                DsTime.parse(task.endTime(), settings.serverZone()), task.retryTimes(), task.latest());
     }
 
     private static long processId(RemoteRef ref) {

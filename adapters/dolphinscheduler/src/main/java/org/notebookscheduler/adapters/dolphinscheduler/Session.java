@@ -83,17 +83,8 @@ final class Session {
     Rows.ProcessDetail owned(Schedule schedule) {
         RemoteRef ref = schedule.remote().orElseThrow();
         long processId = Long.parseLong(ref.definitionId());
-        Envelope<Rows.ProcessDetail> answer = calls.envelope("process/select-by-id", READ,
-                () -> api.processById(project, processId));
-        if (!answer.succeeded()) {
-            SchedulerGatewayException failure = calls.refusal("process/select-by-id", answer);
-            if (failure.kind() == Kind.NOT_FOUND) {
-                throw new RemoteLinkLostException("process/select-by-id", ref,
-                        "process " + processId + " is gone from DolphinScheduler");
-            }
-            throw failure;
-        }
-        Rows.ProcessDetail process = answer.data();
+        Rows.ProcessDetail process = detail(processId).orElseThrow(() -> new RemoteLinkLostException(
+                "process/select-by-id", ref, "process " + processId + " is gone from DolphinScheduler"));
         if (process.projectId() != projectId) {
             throw new RemoteLinkLostException("process/select-by-id", ref, "process " + processId
                     + " is in another project than " + project + "; it is not this schedule's");

@@ -2,18 +2,13 @@ package org.notebookscheduler.adapters.dolphinscheduler;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import org.notebookscheduler.domain.schedule.RunSettings;
 import org.notebookscheduler.domain.shared.Secret;
 
@@ -37,7 +32,12 @@ final class DolphinSchedulerStub implements AutoCloseable {
     }
 
     DolphinSchedulerSettings settings() {
-        return new DolphinSchedulerSettings(server.baseUrl() + CONTEXT, Secret.of(AUTH_TOKEN, "authToken"), PROJECT,
+        return settingsFor(server.baseUrl());
+    }
+
+    /** The settings the adapter's tests use, for a server at {@code baseUrl}: short timeouts and waits. */
+    static DolphinSchedulerSettings settingsFor(String baseUrl) {
+        return new DolphinSchedulerSettings(baseUrl + CONTEXT, Secret.of(AUTH_TOKEN, "authToken"), PROJECT,
                 "http://notebook:9002/", Secret.of(CALLBACK_TOKEN, "callbackToken"), SERVER_ZONE,
                 Duration.ofMillis(500), Duration.ofMillis(1500), 3, Duration.ofMillis(5), RunSettings.defaults(),
                 Duration.ofSeconds(10));
@@ -64,76 +64,13 @@ final class DolphinSchedulerStub implements AutoCloseable {
         return envelope(200, 0, "success", data);
     }
 
-    static ResponseDefinitionBuilder created(String data) {
-        return envelope(201, 0, "success", data);
+    void stub(MappingBuilder mapping) {
+        server.stubFor(mapping);
     }
 
     static String page(String rows, int total, int currentPage, int totalPage) {
         return "{\"totalList\":[" + rows + "],\"total\":" + total + ",\"currentPage\":" + currentPage
                 + ",\"totalPage\":" + totalPage + "}";
-    }
-
-    static String processRow(long id, String name, String releaseState, String description) {
-        return "{\"id\":" + id + ",\"name\":\"" + name.replace("\"", "\\\"") + "\",\"version\":0,\"releaseState\":\""
-                + releaseState + "\",\"projectId\":1,\"userId\":2,\"description\":\"" + description
-                + "\",\"globalParams\":\"[]\",\"flag\":\"YES\",\"processDefinitionJson\":null,\"locations\":null,"
-                + "\"connects\":null,\"timeout\":0,\"tenantId\":-1,\"updateTime\":\"2026-11-24T11:03:13.988+0800\","
-                + "\"createTime\":\"2026-11-24T11:03:13.988+0800\",\"scheduleReleaseState\":null,\"userName\":\"notebook\"}";
-    }
-
-    static String scheduleRow(long id, long processId, String crontab, String releaseState) {
-        return "{\"id\":" + id + ",\"processDefinitionId\":" + processId + ",\"processDefinitionName\":\"p\","
-                + "\"projectName\":\"" + PROJECT + "\",\"definitionDescription\":null,"
-                + "\"startTime\":\"2026-01-01T00:00:00.000+0800\",\"endTime\":\"2126-01-01T00:00:00.000+0800\","
-                + "\"crontab\":\"" + crontab + "\",\"failureStrategy\":\"END\",\"warningType\":\"ALL\","
-                + "\"createTime\":\"2026-11-24T11:03:13.988+0800\",\"updateTime\":\"2026-11-24T11:03:13.988+0800\","
-                + "\"userId\":2,\"userName\":\"notebook\",\"releaseState\":\"" + releaseState + "\","
-                + "\"warningGroupId\":1,\"processInstancePriority\":\"MEDIUM\",\"workerGroup\":\"default\"}";
-    }
-
-    /** The project exists already. */
-    void projectExists() {
-        server.stubFor(get(urlPathEqualTo(path("/projects/list-paging"))).willReturn(success(page(
-                "{\"id\":1,\"userId\":2,\"userName\":\"notebook\",\"name\":\"" + PROJECT + "\",\"description\":\"\","
-                        + "\"perm\":7,\"defCount\":0,\"instRunningCount\":0}", 1, 1, 1))));
-    }
-
-    void stub(MappingBuilder mapping) {
-        server.stubFor(mapping);
-    }
-
-    /** Every stub a successful register of a new process {@code processId} with cron schedule {@code scheduleId} needs. */
-    void registerSucceeds(long processId, long scheduleId, String processName) {
-        projectExists();
-        stub(get(urlPathEqualTo(projectPath("/process/verify-name"))).willReturn(success("null")));
-        stub(post(urlPathEqualTo(projectPath("/process/save"))).willReturn(created("null")));
-        stub(get(urlPathEqualTo(projectPath("/process/list-paging")))
-                .willReturn(success(page(processRow(processId, processName, "OFFLINE", "x"), 1, 1, 1))));
-        stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(success("null")));
-        stub(get(urlPathEqualTo(projectPath("/schedule/list-paging"))).inScenario("cron")
-                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-                .willReturn(success(page("", 0, 1, 1))));
-        stub(post(urlPathEqualTo(projectPath("/schedule/create"))).inScenario("cron")
-                .willSetStateTo("created").willReturn(created("null")));
-        stub(get(urlPathEqualTo(projectPath("/schedule/list-paging"))).inScenario("cron")
-                .whenScenarioStateIs("created")
-                .willReturn(success(page(scheduleRow(scheduleId, processId, "0 0 2 * * ? *", "OFFLINE"), 1, 1, 1))));
-    }
-
-    List<LoggedRequest> requests() {
-        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
-    }
-
-    /** The calls made, as {@code METHOD /path-after-the-project}, in order. */
-    List<String> calls() {
-        return requests().stream().map(request -> request.getMethod() + " " + request.getUrl()
-                .replace(CONTEXT + "/projects/" + PROJECT, "").replace(CONTEXT, "").replaceAll("\\?.*", "")).toList();
-    }
-
-    String formField(String pathRelativeToProject, String field) {
-        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                urlPathEqualTo(projectPath(pathRelativeToProject)))).get(0).formParameters().get(field).firstValue();
     }
 
     static com.github.tomakehurst.wiremock.matching.StringValuePattern is(String value) {

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.notebookscheduler.domain.schedule.RunSettings;
-import org.notebookscheduler.domain.shared.Secret;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -109,11 +107,7 @@ public final class SimulatedDolphinScheduler implements AutoCloseable {
     }
 
     DolphinSchedulerSettings settings() {
-        return new DolphinSchedulerSettings(server.baseUrl() + CONTEXT,
-                Secret.of(DolphinSchedulerStub.AUTH_TOKEN, "authToken"), PROJECT, "http://notebook:9002/",
-                Secret.of(DolphinSchedulerStub.CALLBACK_TOKEN, "callbackToken"), DolphinSchedulerStub.SERVER_ZONE,
-                Duration.ofMillis(500), Duration.ofMillis(1500), 3, Duration.ofMillis(5), RunSettings.defaults(),
-                Duration.ofSeconds(10));
+        return DolphinSchedulerStub.settingsFor(server.baseUrl());
     }
 
     DolphinSchedulerGateway gateway() {

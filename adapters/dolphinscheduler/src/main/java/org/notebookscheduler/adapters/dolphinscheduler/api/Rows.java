@@ -1,6 +1,5 @@
 package org.notebookscheduler.adapters.dolphinscheduler.api;
 
-import java.util.List;
 
 /**
  * The parts of DolphinScheduler's rows this adapter reads; everything else in them is ignored.
@@ -34,6 +33,11 @@ public final class Rows {
     /** @param flag YES for a task's latest attempt, NO for one a retry or rerun replaced */
     public record TaskInstance(long id, String name, String taskType, long processInstanceId, String state,
             String startTime, String endTime, int retryTimes, String flag) {
+
+        /** Whether this is its task's attempt that counts, not one a retry or rerun replaced. */
+        public boolean latest() {
+            return !"NO".equals(flag);
+        }
     }
 
 }
