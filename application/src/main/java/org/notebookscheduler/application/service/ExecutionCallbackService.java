@@ -96,7 +96,7 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
                         + callback.taskName() + "' any more; the scheduler holds an older definition: repair it"));
         assertMatches(callback, task);
         assertExpected(schedule, task);
-        Duration requestedTimeout = seconds(callback.timeout());
+        Duration timeout = timeoutFor(task, seconds(callback.timeout()));
         Optional<SchedulerGateway.CallerRun> callerRun = callerRun(schedule, task, callback);
         String runKey = callerRun.map(SchedulerGateway.CallerRun::runKey).orElseGet(() -> runKey(callback.runKey()));
 
@@ -109,27 +109,25 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
         AttemptClaims.Attempt claimed = new AttemptClaims.Attempt(schedule.id(), task.name(), runKey,
                 attempts.size() + 1);
         Instant claimedAt = clock.instant();
-        if (!claims.claim(claimed, claimedAt, claimedAt.plus(timeoutFor(task, requestedTimeout)).plus(CLAIM_MARGIN))) {
+        if (!claims.claim(claimed, claimedAt, claimedAt.plus(timeout).plus(CLAIM_MARGIN))) {
             throw new RefusedException(ErrorCode.ATTEMPT_IN_PROGRESS, ExecutionCallback.RUN_KEY, "attempt "
                     + claimed.number() + " of task '" + task.name() + "' in this run is being run by another callback"
                     + " right now; its result is the one that counts");
         }
         try {
-            return runClaimed(schedule, task, callback, requestedTimeout, runKey, attempts.size() + 1, claimed,
-                    callerRun);
+            return runClaimed(schedule, task, callback, timeout, claimed, callerRun);
         } finally {
             claims.release(claimed);
         }
     }
 
     private Outcome runClaimed(Schedule schedule, ScheduledTask task, ExecutionCallback callback,
-            Duration requestedTimeout, String runKey, int attemptNumber, AttemptClaims.Attempt claimed,
-            Optional<SchedulerGateway.CallerRun> callerRun) {
+            Duration timeout, AttemptClaims.Attempt claimed, Optional<SchedulerGateway.CallerRun> callerRun) {
         NotificationPolicy policy = schedule.definition().notifications().applyTo(notifications.policy());
         List<WebhookTarget> destinations = schedule.definition().notifications()
                 .destinationsOr(notifications.destinations());
         NotificationPolicy.RunInProgress inProgress = new NotificationPolicy.RunInProgress(schedule.name(),
-                task.name(), task.entity(), schedule.owner(), clock.instant(), attemptNumber);
+                task.name(), task.entity(), schedule.owner(), clock.instant(), claimed.number());
         if (policy.notifyOnStart()) {
             transactions.run(() -> enqueue(schedule.id(), null, destinations,
                     policy.renderStarted(inProgress, notifications.zone())));
@@ -139,12 +137,12 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
                         policy.renderStillRunning(inProgress, after, notifications.zone())))));
         NotebookRunner.Outcome outcome;
         try {
-            outcome = run(schedule, task, callback, requestedTimeout);
+            outcome = run(schedule, task, callback, timeout);
         } finally {
             warning.ifPresent(Alarms.Alarm::cancel);
         }
         ExecutionResult result = new ExecutionResult(ExecutionId.newId(), schedule.id(), schedule.name(),
-                schedule.owner(), task.name(), task.entity(), runKey, attemptNumber,
+                schedule.owner(), task.name(), task.entity(), claimed.runKey(), claimed.number(),
                 outcome.succeeded() ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED,
                 outcome.executedBy() != null ? outcome.executedBy() : schedule.owner(), outcome.startedAt(),
                 outcome.finishedAt(), outcome.succeeded() ? null : outcome.error(),
@@ -285,7 +283,7 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
     }
 
     private NotebookRunner.Outcome run(Schedule schedule, ScheduledTask task, ExecutionCallback callback,
-            Duration requestedTimeout) {
+            Duration timeout) {
         // the task's own parameters, and the time parameters as the scheduler filled them in; any
         // other field of the body is not the caller's to choose and is ignored
         Map<String, String> parameters = new HashMap<>(task.parameters());
@@ -296,7 +294,7 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
             }
         }
         NotebookRunner.Request request = new NotebookRunner.Request(task.entity(), schedule.owner(), task.commitId(),
-                parameters, timeoutFor(task, requestedTimeout));
+                parameters, timeout);
         Instant startedAt = clock.instant();
         try {
             return runner.run(request);

@@ -23,7 +23,6 @@ import org.notebookscheduler.domain.audit.ScheduleEvent;
 import org.notebookscheduler.domain.run.RunId;
 import org.notebookscheduler.domain.schedule.EntityRef;
 import org.notebookscheduler.domain.schedule.EntityType;
-import org.notebookscheduler.domain.schedule.RemoteRef;
 import org.notebookscheduler.domain.schedule.Schedule;
 import org.notebookscheduler.domain.schedule.ScheduleDefinition;
 import org.notebookscheduler.domain.schedule.ScheduleId;

@@ -1,13 +1,10 @@
 package org.notebookscheduler.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.notebookscheduler.application.fakes.Examples.oneNotebook;
 import static org.notebookscheduler.application.fakes.Refusals.assertRefused;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.notebookscheduler.application.fakes.TestWorld;
-import org.notebookscheduler.application.port.in.ExecutionCallback;
 import org.notebookscheduler.application.port.out.DeadNotificationFilter;
 import org.notebookscheduler.application.port.out.DeliveryOutcome;
 import org.notebookscheduler.application.port.out.PageRequest;

@@ -6,10 +6,8 @@ import static org.notebookscheduler.application.fakes.Examples.notebook;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.notebookscheduler.application.fakes.TestWorld;
-import org.notebookscheduler.application.port.in.ExecutionCallback;
 import org.notebookscheduler.domain.notification.MessageTemplate;
 import org.notebookscheduler.domain.notification.Notification;
 import org.notebookscheduler.domain.notification.NotificationLevel;
