@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 import org.notebookscheduler.application.port.in.RelayNotificationsUseCase;
 import org.notebookscheduler.application.port.out.AuditLog;
@@ -67,6 +69,8 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
         int dead = 0;
         // an unpaced robot is asked once per pass whether it is held; later rows of the pass reuse the answer
         Map<String, Optional<Instant>> unpacedHolds = new HashMap<>();
+        // a robot's circuit is closed by its first delivery in a pass; later ones need not ask again
+        Set<String> deliveredTo = new HashSet<>();
         for (Notification notification : claimed) {
             if (clock.instant().isAfter(stopSendingAt)) {
                 break;
@@ -79,6 +83,12 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
                 continue;
             }
             deliver(notification);
+            if (notification.status() == NotificationStatus.DELIVERED
+                    && deliveredTo.add(notification.target().redacted())) {
+                pacing.recovered(notification.target().redacted()).ifPresent(since -> LOG.log(
+                        System.Logger.Level.INFO, "Robot {0} delivers again; it had been failing since {1}",
+                        notification.target().redacted(), since));
+            }
             if (notification.status() == NotificationStatus.PENDING
                     && notification.target().kind().minInterval().isZero()) {
                 unpacedHolds.put(notification.target().redacted(), Optional.of(notification.nextAttemptAt()));
@@ -117,12 +127,20 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
         if (outcome instanceof DeliveryOutcome.Retryable retryable) {
             notification.failedRetryably(retryable.reason(), retryable.retryAfter(), settings.backoff(),
                     random.getAsDouble(), now);
+            LOG.log(System.Logger.Level.DEBUG, "Notification {0} to {1}: attempt {2} failed: {3}", notification.id(),
+                    notification.target().redacted(), notification.attempts(), retryable.reason());
             if (notification.status() == NotificationStatus.PENDING) {
                 // the robot is failing: nothing else goes to it before this one's retry, which stays first
-                pacing.holdUntil(notification.target().redacted(), notification.nextAttemptAt());
+                // and probes it; a delivery closes the circuit again
+                String robot = notification.target().redacted();
+                if (pacing.holdUntil(robot, notification.nextAttemptAt(), now)) {
+                    LOG.log(System.Logger.Level.WARNING, "Robot {0} is failing ({1}): its messages wait until {2},"
+                            + " when the oldest goes alone to probe it; each failed probe waits longer, up to {3}",
+                            robot, retryable.reason(), notification.nextAttemptAt(), settings.backoff().maxDelay());
+                }
             }
         } else if (outcome instanceof DeliveryOutcome.Permanent permanent) {
-            notification.failedPermanently(permanent.reason());
+            notification.failedPermanently(permanent.reason(), now);
         } else {
             notification.delivered(now);
         }

@@ -35,8 +35,8 @@ public abstract class DestinationPacingContract {
     @Test
     void a_robot_held_after_a_failure_takes_nothing_until_then_and_a_shorter_hold_does_not_shorten_it() {
         DestinationPacing pacing = pacing();
-        pacing.holdUntil(ROBOT, NOW.plusSeconds(60));
-        pacing.holdUntil(ROBOT, NOW.plusSeconds(10));
+        pacing.holdUntil(ROBOT, NOW.plusSeconds(60), NOW);
+        pacing.holdUntil(ROBOT, NOW.plusSeconds(10), NOW);
 
         assertThat(pacing.reserve(ROBOT, NOW.plusSeconds(30), INTERVAL)).contains(NOW.plusSeconds(60));
         assertThat(pacing.reserve(ROBOT, NOW.plusSeconds(60), INTERVAL)).isEmpty();
@@ -48,8 +48,37 @@ public abstract class DestinationPacingContract {
 
         assertThat(pacing.reserve(ROBOT, NOW, Duration.ZERO)).isEmpty();
         assertThat(pacing.reserve(ROBOT, NOW, Duration.ZERO)).isEmpty();
-        pacing.holdUntil(ROBOT, NOW.plusSeconds(30));
+        pacing.holdUntil(ROBOT, NOW.plusSeconds(30), NOW);
         assertThat(pacing.reserve(ROBOT, NOW, Duration.ZERO)).contains(NOW.plusSeconds(30));
+    }
+
+    @Test
+    void the_first_failure_of_an_outage_opens_the_robots_circuit_and_later_ones_find_it_open() {
+        DestinationPacing pacing = pacing();
+
+        assertThat(pacing.holdUntil(ROBOT, NOW.plusSeconds(10), NOW)).isTrue();
+        assertThat(pacing.holdUntil(ROBOT, NOW.plusSeconds(30), NOW.plusSeconds(10))).isFalse();
+        assertThat(pacing.holdUntil("https://oapi.dingtalk.com/…#d4e5f6", NOW.plusSeconds(10), NOW)).isTrue();
+    }
+
+    @Test
+    void a_delivery_closes_the_circuit_once_and_says_since_when_the_robot_was_failing() {
+        DestinationPacing pacing = pacing();
+        pacing.reserve(ROBOT, NOW, INTERVAL);
+        pacing.holdUntil(ROBOT, NOW.plusSeconds(10), NOW.plusSeconds(1));
+
+        assertThat(pacing.recovered(ROBOT)).contains(NOW.plusSeconds(1));
+        assertThat(pacing.recovered(ROBOT)).isEmpty();
+        assertThat(pacing.holdUntil(ROBOT, NOW.plusSeconds(90), NOW.plusSeconds(60))).isTrue();
+    }
+
+    @Test
+    void a_robot_that_never_failed_has_no_circuit_to_close() {
+        DestinationPacing pacing = pacing();
+
+        assertThat(pacing.recovered(ROBOT)).isEmpty();
+        pacing.reserve(ROBOT, NOW, INTERVAL);
+        assertThat(pacing.recovered(ROBOT)).isEmpty();
     }
 
     @Test

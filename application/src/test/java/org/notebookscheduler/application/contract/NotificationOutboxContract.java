@@ -12,6 +12,7 @@ import org.notebookscheduler.application.port.out.DeadNotificationFilter;
 import org.notebookscheduler.application.port.out.NotificationOutbox;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.domain.notification.DeliveryBackoff;
+import org.notebookscheduler.domain.notification.FailedAttempt;
 import org.notebookscheduler.domain.notification.Notification;
 import org.notebookscheduler.domain.notification.NotificationStatus;
 import org.notebookscheduler.domain.schedule.ScheduleId;
@@ -71,6 +72,21 @@ public abstract class NotificationOutboxContract {
                 .containsExactly(NOW.minusSeconds(4), NOW.minusSeconds(3), NOW.minusSeconds(2));
     }
 
+    /** Observed: 417 of 490 messages arrived after a newer message to the same robot. */
+    @Test
+    void a_claimed_batch_comes_back_oldest_created_first_even_when_an_older_one_waited_out_a_backoff() {
+        NotificationOutbox outbox = outbox();
+        Notification older = notification(ScheduleId.newId(), NOW.minusSeconds(60));
+        older.failedRetryably("HTTP 503", Optional.empty(), DeliveryBackoff.defaults(), 0.5, NOW.minusSeconds(60));
+        outbox.enqueue(older);
+        Notification newer = notification(ScheduleId.newId(), NOW.minusSeconds(30));
+        outbox.enqueue(newer);
+
+        List<Notification> claimed = outbox.claimDue("relay-1", NOW, LEASE, 10);
+
+        assertThat(claimed).extracting(Notification::id).containsExactly(older.id(), newer.id());
+    }
+
     @Test
     void a_completed_attempt_stores_the_new_state_and_releases_the_lease() {
         NotificationOutbox outbox = outbox();
@@ -91,10 +107,10 @@ public abstract class NotificationOutboxContract {
         NotificationOutbox outbox = outbox();
         ScheduleId scheduleId = ScheduleId.newId();
         Notification dead = notification(scheduleId, NOW);
-        dead.failedPermanently("HTTP 400 token invalid");
+        dead.failedPermanently("HTTP 400 token invalid", NOW);
         outbox.enqueue(dead);
         Notification otherDead = notification(ScheduleId.newId(), NOW);
-        otherDead.failedPermanently("HTTP 400 token invalid");
+        otherDead.failedPermanently("HTTP 400 token invalid", NOW);
         outbox.enqueue(otherDead);
         outbox.enqueue(notification(scheduleId, NOW));
 
@@ -115,7 +131,7 @@ public abstract class NotificationOutboxContract {
         outbox.enqueue(notification(ScheduleId.newId(), NOW.minusSeconds(30)));
         outbox.enqueue(notification(ScheduleId.newId(), NOW.plusSeconds(60)));
         Notification dead = notification(ScheduleId.newId(), NOW);
-        dead.failedPermanently("bad token");
+        dead.failedPermanently("bad token", NOW);
         outbox.enqueue(dead);
 
         NotificationOutbox.Backlog backlog = outbox.backlog(NOW);
@@ -153,7 +169,7 @@ public abstract class NotificationOutboxContract {
         outbox.enqueue(older);
         outbox.enqueue(Notification.pending(ScheduleId.newId(), null, other, "elsewhere", NOW));
         Notification dead = notification(ScheduleId.newId(), NOW);
-        dead.failedPermanently("bad token");
+        dead.failedPermanently("bad token", NOW);
         outbox.enqueue(dead);
         String robot = older.target().redacted();
 
@@ -171,7 +187,7 @@ public abstract class NotificationOutboxContract {
         Notification taken = outbox.claimDue("relay-2", NOW.plus(LEASE).plusSeconds(1), LEASE, 10).get(0);
         taken.delivered(NOW.plus(LEASE).plusSeconds(2));
         assertThat(outbox.complete(taken, "relay-2")).isTrue();
-        late.failedPermanently("HTTP 400");
+        late.failedPermanently("HTTP 400", NOW);
 
         assertThat(outbox.complete(late, "relay-1")).isFalse();
         assertThat(outbox.findById(late.id()).orElseThrow().status()).isEqualTo(NotificationStatus.DELIVERED);
@@ -183,7 +199,7 @@ public abstract class NotificationOutboxContract {
         List<Notification> dead = new java.util.ArrayList<>();
         for (int i = 0; i < 30; i++) {
             Notification notification = notification(ScheduleId.newId(), NOW);
-            notification.failedPermanently("bad token");
+            notification.failedPermanently("bad token", NOW);
             outbox.enqueue(notification);
             dead.add(notification);
         }
@@ -210,23 +226,70 @@ public abstract class NotificationOutboxContract {
                 .status()).isEqualTo(NotificationStatus.PENDING));
     }
 
+    /** Observed: replay erased the failure history (attempts, lastError). */
+    @Test
+    void a_dead_letter_keeps_every_failed_attempt_and_a_replay_keeps_them_all() {
+        NotificationOutbox outbox = outbox();
+        outbox.enqueue(notification(ScheduleId.newId(), NOW));
+        Notification first = outbox.claimDue("relay-1", NOW, LEASE, 10).get(0);
+        first.failedRetryably("HTTP 503", Optional.empty(), DeliveryBackoff.defaults(), 0.5, NOW);
+        outbox.complete(first, "relay-1");
+        Notification second = outbox.claimDue("relay-1", NOW.plusSeconds(60), LEASE, 10).get(0);
+        second.failedPermanently("HTTP 400 token invalid", NOW.plusSeconds(60));
+        outbox.complete(second, "relay-1");
+
+        assertThat(outbox.replay(first.id(), NOW.plusSeconds(3600))).isTrue();
+        Notification replayed = outbox.findById(first.id()).orElseThrow();
+        assertThat(replayed.attempts()).isEqualTo(2);
+        assertThat(replayed.lastError()).contains("HTTP 400 token invalid");
+
+        Notification third = outbox.claimDue("relay-2", NOW.plusSeconds(3600), LEASE, 10).get(0);
+        third.failedRetryably("timed out after 10s, possibly delivered", Optional.empty(),
+                DeliveryBackoff.defaults(), 0.5, NOW.plusSeconds(3601));
+        outbox.complete(third, "relay-2");
+
+        assertThat(outbox.failures(first.id())).containsExactly(
+                new FailedAttempt(1, NOW, "HTTP 503"),
+                new FailedAttempt(2, NOW.plusSeconds(60), "HTTP 400 token invalid"),
+                new FailedAttempt(3, NOW.plusSeconds(3601), "timed out after 10s, possibly delivered"));
+        Notification retrying = outbox.findById(first.id()).orElseThrow();
+        assertThat(retrying.status()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(retrying.attempts()).isEqualTo(3);
+        assertThat(retrying.nextAttemptAt()).isBefore(NOW.plusSeconds(3601 + 60));
+    }
+
+    @Test
+    void an_attempt_whose_claim_was_lost_leaves_no_trace_in_the_history() {
+        NotificationOutbox outbox = outbox();
+        outbox.enqueue(notification(ScheduleId.newId(), NOW));
+        Notification late = outbox.claimDue("relay-1", NOW, LEASE, 10).get(0);
+        outbox.claimDue("relay-2", NOW.plus(LEASE).plusSeconds(1), LEASE, 10);
+        late.failedRetryably("HTTP 503", Optional.empty(), DeliveryBackoff.defaults(), 0.5, NOW.plus(LEASE));
+
+        assertThat(outbox.complete(late, "relay-1")).isFalse();
+        assertThat(outbox.failures(late.id())).isEmpty();
+    }
+
     @Test
     void purging_removes_only_delivered_notifications_older_than_the_cut() {
         NotificationOutbox outbox = outbox();
         Notification old = notification(ScheduleId.newId(), NOW);
+        old.failedRetryably("HTTP 503", Optional.empty(), DeliveryBackoff.defaults(), 0.5, NOW);
         old.delivered(NOW);
         outbox.enqueue(old);
         Notification recent = notification(ScheduleId.newId(), NOW);
         recent.delivered(NOW.plusSeconds(3600));
         outbox.enqueue(recent);
         Notification dead = notification(ScheduleId.newId(), NOW);
-        dead.failedPermanently("bad token");
+        dead.failedPermanently("bad token", NOW);
         outbox.enqueue(dead);
 
         int purged = outbox.purgeDelivered(NOW.plusSeconds(60));
 
         assertThat(purged).isEqualTo(1);
         assertThat(outbox.findById(old.id())).isEmpty();
+        assertThat(outbox.failures(old.id())).isEmpty();
+        assertThat(outbox.failures(dead.id())).hasSize(1);
         assertThat(outbox.findById(recent.id())).isPresent();
         assertThat(outbox.findById(dead.id())).isPresent();
     }

@@ -11,6 +11,7 @@ import org.notebookscheduler.application.port.out.DestinationPacing;
 public final class InMemoryDestinationPacing implements DestinationPacing {
 
     private final Map<String, Instant> freeAt = new HashMap<>();
+    private final Map<String, Instant> failingSince = new HashMap<>();
 
     @Override
     public synchronized Optional<Instant> reserve(String destination, Instant now, Duration interval) {
@@ -25,7 +26,13 @@ public final class InMemoryDestinationPacing implements DestinationPacing {
     }
 
     @Override
-    public synchronized void holdUntil(String destination, Instant until) {
+    public synchronized boolean holdUntil(String destination, Instant until, Instant now) {
         freeAt.merge(destination, until, (current, next) -> current.isAfter(next) ? current : next);
+        return failingSince.putIfAbsent(destination, now) == null;
+    }
+
+    @Override
+    public synchronized Optional<Instant> recovered(String destination) {
+        return Optional.ofNullable(failingSince.remove(destination));
     }
 }

@@ -12,6 +12,7 @@ import org.notebookscheduler.application.port.out.DeadNotificationFilter;
 import org.notebookscheduler.application.port.out.NotificationOutbox;
 import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.domain.notification.FailedAttempt;
 import org.notebookscheduler.domain.notification.Notification;
 import org.notebookscheduler.domain.notification.NotificationId;
 import org.notebookscheduler.domain.notification.NotificationStatus;
@@ -23,6 +24,7 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox, Tra
     }
 
     private final Map<NotificationId, Row> rows = new LinkedHashMap<>();
+    private final Map<NotificationId, List<FailedAttempt>> failures = new LinkedHashMap<>();
     private final Faults faults = new Faults();
 
     public Faults faults() {
@@ -33,6 +35,17 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox, Tra
     public synchronized void enqueue(Notification notification) {
         faults.check("enqueue");
         rows.put(notification.id(), new Row(copy(notification), null, null));
+        recordFailure(notification);
+    }
+
+    private void recordFailure(Notification notification) {
+        notification.newFailure().ifPresent(failure ->
+                failures.computeIfAbsent(notification.id(), id -> new ArrayList<>()).add(failure));
+    }
+
+    @Override
+    public synchronized List<FailedAttempt> failures(NotificationId id) {
+        return List.copyOf(failures.getOrDefault(id, List.of()));
     }
 
     @Override
@@ -45,7 +58,7 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox, Tra
                         .thenComparing(row -> row.notification().createdAt()))
                 .limit(limit).toList();
         List<Notification> claimed = new ArrayList<>();
-        for (Row row : due) {
+        for (Row row : due.stream().sorted(Comparator.comparing((Row row) -> row.notification().createdAt())).toList()) {
             rows.put(row.notification().id(), new Row(row.notification(), claimant, now.plus(lease)));
             claimed.add(copy(row.notification()));
         }
@@ -61,6 +74,7 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox, Tra
             return false;
         }
         rows.put(notification.id(), new Row(copy(notification), null, null));
+        recordFailure(notification);
         return true;
     }
 
@@ -116,6 +130,7 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox, Tra
                 .filter(notification -> notification.deliveredAt().orElseThrow().isBefore(before))
                 .map(Notification::id).toList();
         purged.forEach(rows::remove);
+        purged.forEach(failures::remove);
         return purged.size();
     }
 
@@ -138,19 +153,24 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox, Tra
 
     @Override
     public synchronized Object snapshot() {
-        return new LinkedHashMap<>(rows);
+        Map<NotificationId, List<FailedAttempt>> histories = new LinkedHashMap<>();
+        failures.forEach((id, history) -> histories.put(id, new ArrayList<>(history)));
+        return List.of(new LinkedHashMap<>(rows), histories);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public synchronized void restore(Object snapshot) {
+        List<Map<NotificationId, ?>> both = (List<Map<NotificationId, ?>>) snapshot;
         rows.clear();
-        rows.putAll((Map<NotificationId, Row>) snapshot);
+        rows.putAll((Map<NotificationId, Row>) both.get(0));
+        failures.clear();
+        failures.putAll((Map<NotificationId, List<FailedAttempt>>) both.get(1));
     }
 
     private static Notification copy(Notification n) {
         return Notification.restore(n.id(), n.scheduleId(), n.executionId().orElse(null), n.target(), n.text(),
                 n.createdAt(), n.status(), n.attempts(), n.nextAttemptAt(), n.lastError().orElse(null),
-                n.deliveredAt().orElse(null), n.retrySince());
+                n.deliveredAt().orElse(null), n.retrySince(), n.attemptsAtReplay());
     }
 }

@@ -6,7 +6,9 @@ import static org.notebookscheduler.application.fakes.Examples.notification;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
+import org.notebookscheduler.application.fakes.CapturedLogs;
 import org.notebookscheduler.application.fakes.TestWorld;
 import org.notebookscheduler.application.port.in.RelayNotificationsUseCase.Report;
 import org.notebookscheduler.application.port.out.DeliveryOutcome;
@@ -250,5 +252,60 @@ class NotificationRelayServiceTest {
 
         assertThat(world.sender.sent()).extracting(sent -> sent.text()).containsExactly("first", "first", "second");
         assertThat(stored(first).status()).isEqualTo(NotificationStatus.DELIVERED);
+    }
+
+    private static final org.notebookscheduler.domain.notification.WebhookTarget TOKENED_ROBOT =
+            org.notebookscheduler.domain.notification.WebhookTarget.of(
+                    "https://oapi.dingtalk.com/robot/send?access_token=tok-9f8e7d6c", null, null, "url");
+
+    /** Observed: about 10,000 failed attempts wrote no log line, even at DEBUG. */
+    @Test
+    void a_robots_first_failure_opens_its_circuit_with_one_warning_and_failed_probes_add_none() {
+        queuedTo(TOKENED_ROBOT, "first", NOW);
+        queuedTo(TOKENED_ROBOT, "second", NOW.plusMillis(1));
+        world.sender.then(unavailable()).then(unavailable()).then(unavailable());
+
+        try (CapturedLogs logs = CapturedLogs.of(NotificationRelayService.class)) {
+            for (int pass = 0; pass < 6; pass++) {
+                world.relay.relayDue();
+                world.clock.advance(Duration.ofMinutes(2));
+            }
+
+            assertThat(world.sender.sent()).extracting(sent -> sent.text())
+                    .containsExactly("first", "first", "first", "first", "second");
+            assertThat(logs.at(Level.WARNING)).singleElement().satisfies(line -> assertThat(line)
+                    .contains("is failing", TOKENED_ROBOT.redacted(), "HTTP 503").doesNotContain("tok-9f8e7d6c"));
+        }
+    }
+
+    @Test
+    void a_delivery_after_an_outage_closes_the_circuit_with_one_line_saying_since_when() {
+        queuedTo(TOKENED_ROBOT, "first", NOW);
+        queuedTo(TOKENED_ROBOT, "second", NOW.plusMillis(1));
+        world.sender.then(unavailable());
+
+        try (CapturedLogs logs = CapturedLogs.of(NotificationRelayService.class)) {
+            for (int pass = 0; pass < 6; pass++) {
+                world.relay.relayDue();
+                world.clock.advance(Duration.ofMinutes(1));
+            }
+
+            assertThat(world.sender.sent()).extracting(sent -> sent.text()).containsExactly("first", "first", "second");
+            assertThat(logs.at(Level.INFO)).singleElement().satisfies(line -> assertThat(line)
+                    .contains(TOKENED_ROBOT.redacted(), "delivers again", NOW.toString()));
+        }
+    }
+
+    @Test
+    void each_failed_attempt_joins_the_notifications_history() {
+        Notification notification = queued();
+        world.sender.then(unavailable()).then(new DeliveryOutcome.Permanent("HTTP 400 token invalid"));
+
+        world.relay.relayDue();
+        world.clock.advance(Duration.ofMinutes(1));
+        world.relay.relayDue();
+
+        assertThat(world.outbox.failures(notification.id())).extracting(failure -> failure.error())
+                .containsExactly("HTTP 503", "HTTP 400 token invalid");
     }
 }

@@ -31,10 +31,13 @@ public final class Notification {
     private String lastError;
     private Instant deliveredAt;
     private Instant retrySince;
+    private int attemptsAtReplay;
+    /** The failure of an attempt made since this copy was loaded, not yet in the stored history. */
+    private FailedAttempt newFailure;
 
     private Notification(NotificationId id, ScheduleId scheduleId, ExecutionId executionId, WebhookTarget target,
             String text, Instant createdAt, NotificationStatus status, int attempts, Instant nextAttemptAt,
-            String lastError, Instant deliveredAt, Instant retrySince) {
+            String lastError, Instant deliveredAt, Instant retrySince, int attemptsAtReplay) {
         this.id = Objects.requireNonNull(id, "id");
         this.scheduleId = Objects.requireNonNull(scheduleId, "scheduleId");
         this.executionId = executionId;
@@ -47,25 +50,30 @@ public final class Notification {
         this.lastError = lastError;
         this.deliveredAt = deliveredAt;
         this.retrySince = retrySince == null ? createdAt : retrySince;
+        if (attemptsAtReplay < 0 || attemptsAtReplay > attempts) {
+            throw new IllegalArgumentException("attemptsAtReplay must be between 0 and attempts");
+        }
+        this.attemptsAtReplay = attemptsAtReplay;
     }
 
     /** A new notification, due at once. */
     public static Notification pending(ScheduleId scheduleId, ExecutionId executionId, WebhookTarget target,
             String text, Instant now) {
         return new Notification(NotificationId.newId(), scheduleId, executionId, target, text, now,
-                NotificationStatus.PENDING, 0, now, null, null, now);
+                NotificationStatus.PENDING, 0, now, null, null, now, 0);
     }
 
     /**
      * Rebuilds a stored notification; for persistence adapters only.
      *
      * @param retrySince when its current run of attempts began (created, or last replayed); null for created
+     * @param attemptsAtReplay how many attempts it had when last replayed (0 if never)
      */
     public static Notification restore(NotificationId id, ScheduleId scheduleId, ExecutionId executionId,
             WebhookTarget target, String text, Instant createdAt, NotificationStatus status, int attempts,
-            Instant nextAttemptAt, String lastError, Instant deliveredAt, Instant retrySince) {
+            Instant nextAttemptAt, String lastError, Instant deliveredAt, Instant retrySince, int attemptsAtReplay) {
         return new Notification(id, scheduleId, executionId, target, text, createdAt, status, attempts,
-                nextAttemptAt, lastError, deliveredAt, retrySince);
+                nextAttemptAt, lastError, deliveredAt, retrySince, attemptsAtReplay);
     }
 
     public void delivered(Instant now) {
@@ -75,12 +83,14 @@ public final class Notification {
         lastError = null;
     }
 
-    /** A failure that trying again may cure: due again after the backoff, or dead when attempts run out. */
+    /**
+     * A failure that trying again may cure: due again after the backoff, or dead when the attempts
+     * since its creation or last replay run out, or its retrying would outlast the backoff's age.
+     */
     public void failedRetryably(String error, Optional<Duration> retryAfter, DeliveryBackoff backoff, double random,
             Instant now) {
-        attempts++;
-        lastError = Text.cut(error, MAX_ERROR_LENGTH);
-        Optional<Instant> next = backoff.delayAfter(attempts, retryAfter, random).map(now::plus)
+        failed(error, now);
+        Optional<Instant> next = backoff.delayAfter(attempts - attemptsAtReplay, retryAfter, random).map(now::plus)
                 .filter(at -> !at.isAfter(retrySince.plus(backoff.maxAge())));
         if (next.isPresent()) {
             nextAttemptAt = next.get();
@@ -90,10 +100,15 @@ public final class Notification {
     }
 
     /** A failure that no retry cures (bad token, bad signature, malformed message): dead at once. */
-    public void failedPermanently(String error) {
+    public void failedPermanently(String error, Instant now) {
+        failed(error, now);
+        status = NotificationStatus.DEAD;
+    }
+
+    private void failed(String error, Instant now) {
         attempts++;
         lastError = Text.cut(error, MAX_ERROR_LENGTH);
-        status = NotificationStatus.DEAD;
+        newFailure = new FailedAttempt(attempts, now, lastError);
     }
 
     /**
@@ -106,14 +121,17 @@ public final class Notification {
         }
     }
 
-    /** Makes a dead notification due again, with a fresh set of attempts. */
+    /**
+     * Makes a dead notification due again, with a fresh set of attempts to retry with and a fresh
+     * age; the attempts so far and the last error stay, so its history survives the replay.
+     */
     public void replay(Instant now) {
         if (status != NotificationStatus.DEAD) {
             throw new RefusedException(ErrorCode.NOTIFICATION_NOT_DEAD, "notificationId",
                     "notification " + id + " is " + status + "; only a dead notification can be replayed");
         }
         status = NotificationStatus.PENDING;
-        attempts = 0;
+        attemptsAtReplay = attempts;
         nextAttemptAt = now;
         retrySince = now;
     }
@@ -121,6 +139,19 @@ public final class Notification {
     /** When its current run of attempts began: its creation, or its last replay. */
     public Instant retrySince() {
         return retrySince;
+    }
+
+    /** How many attempts it had when last replayed (0 if never): its retries count from there. */
+    public int attemptsAtReplay() {
+        return attemptsAtReplay;
+    }
+
+    /**
+     * The failed attempt this copy made since it was loaded, for the outbox to add to the stored
+     * history together with the new state; empty if it made none.
+     */
+    public Optional<FailedAttempt> newFailure() {
+        return Optional.ofNullable(newFailure);
     }
 
     public NotificationId id() {
@@ -151,6 +182,7 @@ public final class Notification {
         return status;
     }
 
+    /** Attempts over its whole life, replays included. */
     public int attempts() {
         return attempts;
     }

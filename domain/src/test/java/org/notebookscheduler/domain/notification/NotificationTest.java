@@ -66,21 +66,59 @@ class NotificationTest {
     void a_permanent_failure_is_dead_at_once() {
         Notification notification = pending();
 
-        notification.failedPermanently("token is not exist");
+        notification.failedPermanently("token is not exist", NOW);
 
         assertThat(notification.status()).isEqualTo(NotificationStatus.DEAD);
     }
 
     @Test
-    void a_replayed_dead_notification_is_due_again_with_fresh_attempts() {
+    void a_replayed_dead_notification_is_due_again_and_keeps_its_attempts_and_last_error() {
         Notification notification = pending();
-        notification.failedPermanently("bad token");
+        notification.failedPermanently("bad token", NOW);
 
         notification.replay(NOW.plusSeconds(3600));
 
         assertThat(notification.status()).isEqualTo(NotificationStatus.PENDING);
-        assertThat(notification.attempts()).isZero();
         assertThat(notification.nextAttemptAt()).isEqualTo(NOW.plusSeconds(3600));
+        assertThat(notification.attempts()).isEqualTo(1);
+        assertThat(notification.lastError()).contains("bad token");
+    }
+
+    /** Observed: replay erased the failure history (attempts, lastError). */
+    @Test
+    void after_a_replay_the_attempts_go_on_counting_while_the_retries_start_afresh() {
+        Notification notification = pending();
+        for (int i = 0; i < 3; i++) {
+            notification.failedRetryably("HTTP 503", Optional.empty(), BACKOFF, 0.5, NOW);
+        }
+        assertThat(notification.status()).isEqualTo(NotificationStatus.DEAD);
+
+        notification.replay(NOW.plusSeconds(3600));
+        notification.failedRetryably("HTTP 502", Optional.empty(), BACKOFF, 0.5, NOW.plusSeconds(3600));
+
+        assertThat(notification.status()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(notification.attempts()).isEqualTo(4);
+        assertThat(notification.nextAttemptAt()).isEqualTo(NOW.plusSeconds(3610));
+    }
+
+    @Test
+    void each_failed_attempt_is_handed_to_the_history_with_its_number_time_and_error() {
+        Notification notification = pending();
+        assertThat(notification.newFailure()).isEmpty();
+
+        notification.failedRetryably("HTTP 503", Optional.empty(), BACKOFF, 0.5, NOW);
+        assertThat(notification.newFailure()).contains(new FailedAttempt(1, NOW, "HTTP 503"));
+        notification.failedPermanently("HTTP 400 bad token", NOW.plusSeconds(10));
+        assertThat(notification.newFailure()).contains(new FailedAttempt(2, NOW.plusSeconds(10), "HTTP 400 bad token"));
+    }
+
+    @Test
+    void a_delivery_adds_nothing_to_the_failure_history() {
+        Notification notification = pending();
+
+        notification.delivered(NOW);
+
+        assertThat(notification.newFailure()).isEmpty();
     }
 
     @Test
@@ -123,7 +161,7 @@ class NotificationTest {
     @Test
     void a_replay_gives_a_dead_notification_a_fresh_age_to_retry_in() {
         Notification notification = pending();
-        notification.failedPermanently("HTTP 400");
+        notification.failedPermanently("HTTP 400", NOW);
         Instant later = NOW.plus(Duration.ofDays(3));
 
         notification.replay(later);

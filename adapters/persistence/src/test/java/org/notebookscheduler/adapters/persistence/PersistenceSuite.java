@@ -399,6 +399,92 @@ abstract class PersistenceSuite {
             }
         }
 
+        /**
+         * Observed: three instances replaying the same 504 dead rows at once answered 504, 500 and 500,
+         * wrote 1,504 audit lines, and the robot received 461 of the rows two or three times.
+         */
+        @Test
+        void three_instances_replaying_and_relaying_the_same_dead_rows_at_once_send_each_exactly_once()
+                throws Exception {
+            db().clean();
+            NotificationOutbox outbox = db().bean(NotificationOutbox.class);
+            org.notebookscheduler.domain.notification.WebhookTarget robot = org.notebookscheduler.domain.notification
+                    .WebhookTarget.of("https://hooks.example.com/notify", null, null, "url");
+            int rows = 300;
+            for (int i = 0; i < rows; i++) {
+                Notification dead = Notification.pending(ScheduleId.newId(), ExecutionId.newId(), robot, "message " + i,
+                        NOW.minusSeconds(3600).plusMillis(i));
+                dead.failedPermanently("HTTP 500 robot down", NOW.minusSeconds(3600));
+                outbox.enqueue(dead);
+            }
+            java.util.concurrent.ConcurrentHashMap<String, Integer> sent = new java.util.concurrent.ConcurrentHashMap<>();
+            NotificationSender robotBackUp = (target, text) -> {
+                sent.merge(text, 1, Integer::sum);
+                return new DeliveryOutcome.Delivered();
+            };
+            java.time.Clock clock = java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC);
+            CountDownLatch start = new CountDownLatch(1);
+            CountDownLatch replaysDone = new CountDownLatch(3);
+            ExecutorService instances = Executors.newFixedThreadPool(6);
+            try {
+                List<Future<Integer>> replays = new ArrayList<>();
+                List<Future<Integer>> relays = new ArrayList<>();
+                for (int instance = 1; instance <= 3; instance++) {
+                    var replay = new org.notebookscheduler.application.service.DeadNotificationReplayService(outbox,
+                            db().bean(ScheduleStore.class), new org.notebookscheduler.application.fakes.FakeCurrentUser(
+                                    Actor.admin("operator-" + instance)), db().bean(AuditLog.class),
+                            db().bean(Transactions.class), clock);
+                    NotificationRelayService relay = new NotificationRelayService(outbox, db().bean(AuditLog.class),
+                            db().bean(Transactions.class), db().bean(DestinationPacing.class), robotBackUp,
+                            new RelaySettings("instance-" + instance, Duration.ofMinutes(2), 20,
+                                    DeliveryBackoff.defaults(), Duration.ofDays(7)), clock, () -> 0.5);
+                    replays.add(instances.submit(() -> {
+                        start.await();
+                        try {
+                            return replay.replayMatching(new org.notebookscheduler.application.port.out
+                                    .DeadNotificationFilter(null, null, null, null, null));
+                        } finally {
+                            replaysDone.countDown();
+                        }
+                    }));
+                    relays.add(instances.submit(() -> {
+                        start.await();
+                        int delivered = 0;
+                        int idle = 0;
+                        // relays run while the replays do, and stop once those are done and nothing is due
+                        while (replaysDone.getCount() > 0 || idle < 3) {
+                            int claimed = relay.relayDue().delivered();
+                            delivered += claimed;
+                            idle = claimed == 0 ? idle + 1 : 0;
+                        }
+                        return delivered;
+                    }));
+                }
+                start.countDown();
+                int replayed = 0;
+                for (Future<Integer> replay : replays) {
+                    replayed += replay.get();
+                }
+                int delivered = 0;
+                for (Future<Integer> relay : relays) {
+                    delivered += relay.get();
+                }
+
+                assertThat(replayed).isEqualTo(rows);
+                assertThat(delivered).isEqualTo(rows);
+                assertThat(sent).hasSize(rows);
+                assertThat(sent.values()).containsOnly(1);
+                assertThat(db().jdbc().queryForObject("SELECT COUNT(*) FROM schedule_event WHERE event_type = ?",
+                        Integer.class, ScheduleEventType.NOTIFICATION_REPLAYED.name())).isEqualTo(rows);
+                assertThat(db().jdbc().queryForList("SELECT DISTINCT attempts FROM notification_outbox"
+                        + " WHERE status = 'DELIVERED'", Integer.class)).containsExactly(2);
+                assertThat(db().jdbc().queryForObject("SELECT COUNT(*) FROM notification_attempt", Integer.class))
+                        .isEqualTo(rows);
+            } finally {
+                instances.shutdownNow();
+            }
+        }
+
         @Test
         void a_relay_that_stops_mid_batch_loses_its_rows_to_another_relay_when_its_lease_runs_out() {
             db().clean();

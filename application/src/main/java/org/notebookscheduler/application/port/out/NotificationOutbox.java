@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.notebookscheduler.domain.notification.FailedAttempt;
 import org.notebookscheduler.domain.notification.Notification;
 import org.notebookscheduler.domain.notification.NotificationId;
 
@@ -17,13 +18,16 @@ public interface NotificationOutbox {
 
     /**
      * Claims up to {@code limit} due pending notifications for {@code claimant} until
-     * {@code now + lease}. No two claimants hold the same row; a row whose lease ran out (its relay
-     * died) can be claimed again.
+     * {@code now + lease}, the longest due first, and returns them oldest created first: a robot's
+     * messages are tried in the order they were written, even when an older one waited out a
+     * backoff that a newer one never had. No two claimants hold the same row; a row whose lease ran
+     * out (its relay died) can be claimed again.
      */
     List<Notification> claimDue(String claimant, Instant now, Duration lease, int limit);
 
     /**
-     * Stores what {@code claimant}'s attempt did and releases its lease, if it still holds the row:
+     * Stores what {@code claimant}'s attempt did (a failed attempt joins the notification's
+     * history) and releases its lease, if it still holds the row:
      * the row is pending and claimed by it. Returns false, writing nothing, when the claim was lost
      * (its lease ran out and another relay took the row), so a late relay never overwrites the
      * result of the row's new holder.
@@ -31,12 +35,16 @@ public interface NotificationOutbox {
     boolean complete(Notification notification, String claimant);
 
     /**
-     * Makes a dead notification due again, with a fresh set of attempts, if it is still dead.
-     * Returns whether this call moved it: however many replays run at once, a row moves once.
+     * Makes a dead notification due again, with a fresh set of retries, if it is still dead; its
+     * attempts, last error and history stay. Returns whether this call moved it: however many
+     * replays run at once, a row moves once.
      */
     boolean replay(NotificationId id, Instant now);
 
     Optional<Notification> findById(NotificationId id);
+
+    /** Every failed attempt of the notification, first first, through all its replays. */
+    List<FailedAttempt> failures(NotificationId id);
 
     /** Oldest first. */
     Page<Notification> findDead(DeadNotificationFilter filter, PageRequest page);
@@ -44,7 +52,7 @@ public interface NotificationOutbox {
     /** Notifications not yet delivered nor dead, oldest first: what is waiting, and for which robot. */
     Page<Notification> findPending(DeadNotificationFilter filter, PageRequest page);
 
-    /** Removes delivered notifications older than {@code before}; returns how many. */
+    /** Removes delivered notifications older than {@code before}, with their history; returns how many. */
     int purgeDelivered(Instant before);
 
     /** How much is waiting, for the operators' gauges. */

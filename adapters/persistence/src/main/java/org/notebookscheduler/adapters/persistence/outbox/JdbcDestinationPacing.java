@@ -71,17 +71,35 @@ public class JdbcDestinationPacing implements DestinationPacing {
         }
     }
 
+    /** Lengthens the hold (never shortens it), then marks the robot failing unless it already is. */
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
-    public void holdUntil(String destination, Instant until) {
+    public boolean holdUntil(String destination, Instant until, Instant now) {
         if (jdbc.update("UPDATE destination_pace SET free_at = ? WHERE destination = ? AND free_at < ?",
                 column(until), destination, column(until)) == 0) {
             try {
-                jdbc.update("INSERT INTO destination_pace (destination, free_at) VALUES (?, ?)", destination,
-                        column(until));
+                jdbc.update("INSERT INTO destination_pace (destination, free_at, failing_since) VALUES (?, ?, ?)",
+                        destination, column(until), column(now));
+                return true;
             } catch (DuplicateKeyException heldLonger) {
                 // another relay holds it at least as long already
             }
         }
+        return jdbc.update("UPDATE destination_pace SET failing_since = ? WHERE destination = ?"
+                + " AND failing_since IS NULL", column(now), destination) == 1;
+    }
+
+    /** Reads the mark first, so that a robot that was not failing costs no write. */
+    @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
+    public Optional<Instant> recovered(String destination) {
+        Optional<LocalDateTime> since = jdbc.queryForList("SELECT failing_since FROM destination_pace"
+                + " WHERE destination = ? AND failing_since IS NOT NULL", LocalDateTime.class, destination)
+                .stream().findFirst();
+        if (since.isEmpty() || jdbc.update("UPDATE destination_pace SET failing_since = NULL WHERE destination = ?"
+                + " AND failing_since = ?", destination, since.get()) == 0) {
+            return Optional.empty();
+        }
+        return since.map(UtcTime::instant);
     }
 }

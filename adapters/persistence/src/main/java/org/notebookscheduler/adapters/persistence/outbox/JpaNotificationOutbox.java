@@ -19,6 +19,7 @@ import org.notebookscheduler.application.port.out.NotificationOutbox;
 import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.domain.execution.ExecutionId;
+import org.notebookscheduler.domain.notification.FailedAttempt;
 import org.notebookscheduler.domain.notification.Notification;
 import org.notebookscheduler.domain.notification.NotificationId;
 import org.notebookscheduler.domain.notification.NotificationStatus;
@@ -57,9 +58,13 @@ public class JpaNotificationOutbox implements NotificationOutbox {
         row.id = notification.id().toString();
         copy(notification, row);
         repository.saveAndFlush(row);
+        recordFailure(notification);
     }
 
-    /** A claim is its own short transaction: the rows are the relay's once it returns, not when its caller commits. */
+    /**
+     * A claim is its own short transaction: the rows are the relay's once it returns, not when its
+     * caller commits. The batch is handed back oldest created first, whatever made each row due.
+     */
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
     public List<Notification> claimDue(String claimant, Instant now, Duration lease, int limit) {
@@ -68,18 +73,18 @@ public class JpaNotificationOutbox implements NotificationOutbox {
             return List.of();
         }
         return repository.findAllById(ids).stream()
-                .sorted(Comparator.comparing((NotificationEntity row) -> row.nextAttemptAt)
-                        .thenComparing(row -> row.createdAt).thenComparing(row -> row.id))
+                .sorted(Comparator.comparing((NotificationEntity row) -> row.createdAt).thenComparing(row -> row.id))
                 .map(JpaNotificationOutbox::toDomain).toList();
     }
 
     /**
-     * One conditional update of what a delivery attempt changes: a relay that lost its claim (the
-     * row is no longer pending and claimed by it) matches no row and writes nothing.
+     * One conditional update of what a delivery attempt changes, and the failed attempt added to
+     * the history: a relay that lost its claim (the row is no longer pending and claimed by it)
+     * matches no row and writes nothing.
      */
     @Override
     public boolean complete(Notification notification, String claimant) {
-        return entityManager.createNativeQuery("UPDATE notification_outbox SET status = ?, attempts = ?,"
+        boolean held = entityManager.createNativeQuery("UPDATE notification_outbox SET status = ?, attempts = ?,"
                 + " next_attempt_at = ?, last_error = ?, delivered_at = ?, claimed_by = NULL, lease_until = NULL"
                 + " WHERE id = ? AND status = 'PENDING' AND claimed_by = ?")
                 .setParameter(1, notification.status().name()).setParameter(2, notification.attempts())
@@ -87,13 +92,43 @@ public class JpaNotificationOutbox implements NotificationOutbox {
                 .setParameter(4, notification.lastError().orElse(null))
                 .setParameter(5, column(notification.deliveredAt().orElse(null)))
                 .setParameter(6, notification.id().toString()).setParameter(7, claimant).executeUpdate() == 1;
+        if (held) {
+            recordFailure(notification);
+        }
+        return held;
     }
 
-    /** One conditional update: whoever runs it first moves the row, everyone else finds it moved. */
+    private void recordFailure(Notification notification) {
+        notification.newFailure().ifPresent(failure -> entityManager.createNativeQuery("INSERT INTO"
+                + " notification_attempt (notification_id, attempt, attempted_at, error) VALUES (?, ?, ?, ?)")
+                .setParameter(1, notification.id().toString()).setParameter(2, failure.number())
+                .setParameter(3, column(failure.at())).setParameter(4, failure.error()).executeUpdate());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @SuppressWarnings("unchecked")
+    public List<FailedAttempt> failures(NotificationId id) {
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT attempt, attempted_at, error FROM"
+                + " notification_attempt WHERE notification_id = ? ORDER BY attempt")
+                .setParameter(1, id.toString()).getResultList();
+        return rows.stream().map(row -> new FailedAttempt(((Number) row[0]).intValue(), instant(dateTime(row[1])),
+                (String) row[2])).toList();
+    }
+
+    private static java.time.LocalDateTime dateTime(Object column) {
+        return column instanceof java.sql.Timestamp timestamp ? timestamp.toLocalDateTime()
+                : (java.time.LocalDateTime) column;
+    }
+
+    /**
+     * One conditional update: whoever runs it first moves the row, everyone else finds it moved. The
+     * attempts stay; the retries count from them.
+     */
     @Override
     public boolean replay(NotificationId id, Instant now) {
-        return entityManager.createNativeQuery("UPDATE notification_outbox SET status = 'PENDING', attempts = 0,"
-                + " next_attempt_at = ?, retry_since = ?, claimed_by = NULL, lease_until = NULL WHERE id = ?"
+        return entityManager.createNativeQuery("UPDATE notification_outbox SET status = 'PENDING',"
+                + " attempts_at_replay = attempts, next_attempt_at = ?, retry_since = ?, claimed_by = NULL, lease_until = NULL WHERE id = ?"
                 + " AND status = 'DEAD'").setParameter(1, column(now)).setParameter(2, column(now))
                 .setParameter(3, id.toString()).executeUpdate() == 1;
     }
@@ -120,6 +155,7 @@ public class JpaNotificationOutbox implements NotificationOutbox {
 
     @Override
     public int purgeDelivered(Instant before) {
+        repository.deleteHistoryOfDeliveredBefore(column(before));
         return repository.deleteDeliveredBefore(column(before));
     }
 
@@ -174,6 +210,7 @@ public class JpaNotificationOutbox implements NotificationOutbox {
         row.lastError = notification.lastError().orElse(null);
         row.deliveredAt = column(notification.deliveredAt().orElse(null));
         row.retrySince = column(notification.retrySince());
+        row.attemptsAtReplay = notification.attemptsAtReplay();
     }
 
     private static Notification toDomain(NotificationEntity row) {
@@ -182,6 +219,7 @@ public class JpaNotificationOutbox implements NotificationOutbox {
         return Notification.restore(new NotificationId(UUID.fromString(row.id)), ScheduleId.of(row.scheduleId),
                 row.executionId == null ? null : new ExecutionId(UUID.fromString(row.executionId)), target, row.body,
                 instant(row.createdAt), NotificationStatus.valueOf(row.status), row.attempts,
-                instant(row.nextAttemptAt), row.lastError, instant(row.deliveredAt), instant(row.retrySince));
+                instant(row.nextAttemptAt), row.lastError, instant(row.deliveredAt), instant(row.retrySince),
+                row.attemptsAtReplay);
     }
 }

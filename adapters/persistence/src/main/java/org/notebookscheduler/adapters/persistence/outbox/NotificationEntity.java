@@ -69,4 +69,7 @@ public class NotificationEntity {
 
     @Column(name = "retry_since")
     LocalDateTime retrySince;
+
+    @Column(name = "attempts_at_replay", nullable = false)
+    int attemptsAtReplay;
 }

@@ -18,6 +18,12 @@ interface NotificationRepository extends JpaRepository<NotificationEntity, Strin
     @Query("select min(n.createdAt) from NotificationEntity n where n.status = 'PENDING'")
     LocalDateTime oldestPending();
 
+    /** The history of the rows {@link #deleteDeliveredBefore} removes; run first. */
+    @Modifying
+    @Query(value = "delete from notification_attempt where notification_id in (select id from notification_outbox"
+            + " where status = 'DELIVERED' and delivered_at < :before)", nativeQuery = true)
+    int deleteHistoryOfDeliveredBefore(@Param("before") LocalDateTime before);
+
     @Modifying
     @Query("delete from NotificationEntity n where n.status = 'DELIVERED' and n.deliveredAt < :before")
     int deleteDeliveredBefore(@Param("before") LocalDateTime before);
