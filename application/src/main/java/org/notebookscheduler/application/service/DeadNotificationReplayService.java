@@ -59,14 +59,15 @@ public final class DeadNotificationReplayService implements ReplayDeadNotificati
     }
 
     @Override
+    public NotificationHistory history(NotificationId id) {
+        Notification notification = visible(id, access.actor());
+        return new NotificationHistory(notification, outbox.failures(id));
+    }
+
+    @Override
     public void replay(NotificationId id) {
         Actor actor = access.actor();
-        Notification notification = outbox.findById(id)
-                .orElseThrow(() -> new RefusedException(ErrorCode.NOTIFICATION_NOT_FOUND, "notificationId",
-                        "no notification " + id));
-        if (!actor.admin()) {
-            access.load(notification.scheduleId(), actor);
-        }
+        Notification notification = visible(id, actor);
         if (!replay(notification, actor)) {
             throw new RefusedException(ErrorCode.NOTIFICATION_NOT_DEAD, "notificationId", "notification " + id
                     + " is not dead (any more); only a dead notification can be replayed");
@@ -111,6 +112,17 @@ public final class DeadNotificationReplayService implements ReplayDeadNotificati
                             + notification.target().redacted()));
             return true;
         });
+    }
+
+    /** The notification, if it exists and belongs to one of the actor's schedules (any, for an admin). */
+    private Notification visible(NotificationId id, Actor actor) {
+        Notification notification = outbox.findById(id)
+                .orElseThrow(() -> new RefusedException(ErrorCode.NOTIFICATION_NOT_FOUND, "notificationId",
+                        "no notification " + id));
+        if (!actor.admin()) {
+            access.load(notification.scheduleId(), actor);
+        }
+        return notification;
     }
 
     private void assertMayFilter(DeadNotificationFilter filter, Actor actor) {

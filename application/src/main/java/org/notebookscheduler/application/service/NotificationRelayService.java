@@ -71,8 +71,12 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
         Map<String, Optional<Instant>> unpacedHolds = new HashMap<>();
         // a robot's circuit is closed by its first delivery in a pass; later ones need not ask again
         Set<String> deliveredTo = new HashSet<>();
-        for (Notification notification : claimed) {
+        for (int next = 0; next < claimed.size(); next++) {
+            Notification notification = claimed.get(next);
             if (clock.instant().isAfter(stopSendingAt)) {
+                // handed back untouched, for any relay to take now rather than when the lease runs out
+                claimed.subList(next, claimed.size()).forEach(unsent ->
+                        transactions.run(() -> outbox.complete(unsent, settings.relayId())));
                 break;
             }
             // one robot's messages go at its kind's pace and wait while it backs off, oldest first

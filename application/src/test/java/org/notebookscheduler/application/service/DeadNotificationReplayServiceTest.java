@@ -91,6 +91,17 @@ class DeadNotificationReplayServiceTest {
         assertRefused(() -> world.replay.replay(onlyDeadOfAsAdmin(alices).id()), ErrorCode.ACCESS_DENIED, "scheduleId");
     }
 
+    @Test
+    void a_notifications_history_is_shown_to_its_schedules_owner_and_to_no_other_user() {
+        ScheduleId alices = scheduleWithDeadNotification("nb-1");
+        NotificationId dead = onlyDeadOfAsAdmin(alices).id();
+
+        assertThat(world.replay.history(dead).failures()).extracting(failure -> failure.error())
+                .containsExactly("HTTP 400 token invalid");
+        world.actAs(Actor.user("bob"));
+        assertRefused(() -> world.replay.history(dead), ErrorCode.ACCESS_DENIED, "scheduleId");
+    }
+
     private Notification onlyDeadOfAsAdmin(ScheduleId id) {
         return world.outbox.findDead(new DeadNotificationFilter(id, null, null, null, null), PageRequest.first(1))
                 .items().get(0);

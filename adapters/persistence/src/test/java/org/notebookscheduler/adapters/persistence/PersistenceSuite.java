@@ -501,7 +501,21 @@ abstract class PersistenceSuite {
 
             assertThat(survivor.relayDue().claimed()).isZero();
             clock.advance(Duration.ofMinutes(2));
-            assertThat(survivor.relayDue().delivered()).isEqualTo(1);
+            ch.qos.logback.classic.Logger claimLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                    .getLogger(org.notebookscheduler.adapters.persistence.outbox.NotificationEntity.class.getPackageName()
+                            + ".OutboxClaim");
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                    new ch.qos.logback.core.read.ListAppender<>();
+            logs.start();
+            claimLog.addAppender(logs);
+            try {
+                assertThat(survivor.relayDue().delivered()).isEqualTo(1);
+            } finally {
+                claimLog.detachAppender(logs);
+            }
+            // observed: takeovers after kill -9 wrote no log line
+            assertThat(logs.list).singleElement().satisfies(line -> assertThat(line.getFormattedMessage())
+                    .contains("survivor took over 1 notification(s) from relay instance-that-died"));
             assertThat(outbox.findById(notification.id()).orElseThrow().status())
                     .isEqualTo(org.notebookscheduler.domain.notification.NotificationStatus.DELIVERED);
         }

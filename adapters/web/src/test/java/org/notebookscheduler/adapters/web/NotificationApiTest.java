@@ -69,6 +69,32 @@ class NotificationApiTest {
     }
 
     @Test
+    void a_notification_shows_every_failed_attempt_through_its_replay() throws Exception {
+        String id = world.outbox.all().get(0).id().toString();
+        http.perform(post("/api/notifications/" + id + "/replay")).andExpect(status().isAccepted());
+        world.clock.advance(java.time.Duration.ofSeconds(1));
+        world.sender.then(new DeliveryOutcome.Retryable("HTTP 503 from open.feishu.cn", java.util.Optional.empty()));
+        world.relay.relayDue();
+
+        http.perform(get("/api/notifications/" + id)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.notification.status").value("PENDING"))
+                .andExpect(jsonPath("$.notification.attempts").value(2))
+                .andExpect(jsonPath("$.notification.lastError").value("HTTP 503 from open.feishu.cn"))
+                .andExpect(jsonPath("$.failures.length()").value(2))
+                .andExpect(jsonPath("$.failures[0].attempt").value(1))
+                .andExpect(jsonPath("$.failures[0].error").value("Feishu refused with code 19001"))
+                .andExpect(jsonPath("$.failures[1].attempt").value(2))
+                .andExpect(jsonPath("$.failures[1].error").value("HTTP 503 from open.feishu.cn"))
+                .andExpect(content().string(not(containsString("secret-token"))));
+    }
+
+    @Test
+    void an_unknown_notification_is_a_404_naming_it() throws Exception {
+        http.perform(get("/api/notifications/" + java.util.UUID.randomUUID())).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("NOTIFICATION_NOT_FOUND"));
+    }
+
+    @Test
     void a_dead_notification_replayed_over_http_is_delivered_by_the_next_relay_pass() throws Exception {
         String id = world.outbox.all().get(0).id().toString();
 

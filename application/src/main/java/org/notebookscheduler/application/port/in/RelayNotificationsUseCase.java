@@ -16,7 +16,7 @@ public interface RelayNotificationsUseCase {
 
     /**
      * @param claimed the notifications tried in this pass; a batch that outlasts most of its lease
-     *                stops early and leaves the rest for when the lease runs out
+     *                stops early and hands the rest back untouched, for any relay to take at once
      */
     record Report(int claimed, int delivered, int retrying, int dead) {
     }

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxClaim {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OutboxClaim.class);
+
     private static final String DUE = "status = 'PENDING' AND next_attempt_at <= :now"
             + " AND (lease_until IS NULL OR lease_until <= :now)";
 
@@ -35,31 +37,51 @@ class OutboxClaim {
     List<String> claim(String claimant, Instant now, Instant leaseUntil, int limit) {
         Map<String, Object> params = Map.of("now", UtcTime.column(now), "claimant", claimant,
                 "leaseUntil", UtcTime.column(leaseUntil), "limit", limit);
-        return usesSkipLocked() ? claimLocking(params) : claimConditionally(params);
+        return usesSkipLocked() ? claimLocking(claimant, params) : claimConditionally(claimant, params);
     }
 
-    private List<String> claimLocking(Map<String, Object> params) {
-        List<String> ids = jdbc.queryForList("SELECT id FROM notification_outbox WHERE " + DUE
-                + " ORDER BY next_attempt_at, created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED", params, String.class);
-        if (!ids.isEmpty()) {
+    private List<String> claimLocking(String claimant, Map<String, Object> params) {
+        List<Candidate> candidates = jdbc.query("SELECT id, claimed_by FROM notification_outbox WHERE " + DUE
+                + " ORDER BY next_attempt_at, created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED", params,
+                Candidate.ROWS);
+        if (!candidates.isEmpty()) {
             jdbc.update("UPDATE notification_outbox SET claimed_by = :claimant, lease_until = :leaseUntil"
-                    + " WHERE id IN (:ids)", with(params, "ids", ids));
+                    + " WHERE id IN (:ids)", with(params, "ids", candidates.stream().map(Candidate::id).toList()));
         }
-        return ids;
+        return taken(claimant, candidates);
     }
 
-    private List<String> claimConditionally(Map<String, Object> params) {
-        List<String> candidates = jdbc.queryForList("SELECT id FROM notification_outbox WHERE " + DUE
-                + " ORDER BY next_attempt_at, created_at, id LIMIT :limit", params, String.class);
-        List<String> won = new ArrayList<>();
-        for (String id : candidates) {
+    private List<String> claimConditionally(String claimant, Map<String, Object> params) {
+        List<Candidate> candidates = jdbc.query("SELECT id, claimed_by FROM notification_outbox WHERE " + DUE
+                + " ORDER BY next_attempt_at, created_at, id LIMIT :limit", params, Candidate.ROWS);
+        List<Candidate> won = new ArrayList<>();
+        for (Candidate candidate : candidates) {
             int updated = jdbc.update("UPDATE notification_outbox SET claimed_by = :claimant,"
-                    + " lease_until = :leaseUntil WHERE id = :id AND " + DUE, with(params, "id", id));
+                    + " lease_until = :leaseUntil WHERE id = :id AND " + DUE, with(params, "id", candidate.id()));
             if (updated == 1) {
-                won.add(id);
+                won.add(candidate);
             }
         }
-        return won;
+        return taken(claimant, won);
+    }
+
+    /**
+     * A due row still naming a relay was abandoned mid-send: that relay stopped or stalled past its
+     * lease (a relay that finishes or gives a row back clears its name). Said once per claim.
+     */
+    private static List<String> taken(String claimant, List<Candidate> claimed) {
+        Map<String, Long> abandonedBy = claimed.stream().filter(candidate -> candidate.heldBy() != null)
+                .collect(java.util.stream.Collectors.groupingBy(Candidate::heldBy, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting()));
+        abandonedBy.forEach((previous, count) -> LOG.warn("Relay {} took over {} notification(s) from relay {},"
+                + " whose lease ran out: that relay stopped or stalled mid-batch, so a message it was sending then"
+                + " may be delivered a second time", claimant, count, previous));
+        return claimed.stream().map(Candidate::id).toList();
+    }
+
+    private record Candidate(String id, String heldBy) {
+        static final org.springframework.jdbc.core.RowMapper<Candidate> ROWS = (row, number) ->
+                new Candidate(row.getString("id"), row.getString("claimed_by"));
     }
 
     private static Map<String, Object> with(Map<String, Object> params, String key, Object value) {

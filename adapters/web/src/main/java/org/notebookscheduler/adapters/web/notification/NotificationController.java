@@ -3,6 +3,7 @@ package org.notebookscheduler.adapters.web.notification;
 import static org.notebookscheduler.adapters.web.schedule.ScheduleController.scheduleId;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.notebookscheduler.adapters.web.PageResponse;
@@ -48,6 +49,25 @@ public class NotificationController {
                     notification.lastError().orElse(null), notification.createdAt(), notification.nextAttemptAt(),
                     notification.text());
         }
+    }
+
+    /** A failed attempt as its history shows it. */
+    public record FailedAttemptResponse(int attempt, Instant at, String error) {
+    }
+
+    /** One notification and every attempt that failed, through its replays. */
+    public record NotificationHistoryResponse(NotificationResponse notification, List<FailedAttemptResponse> failures) {
+
+        static NotificationHistoryResponse of(ReplayDeadNotificationsUseCase.NotificationHistory history) {
+            return new NotificationHistoryResponse(NotificationResponse.of(history.notification()),
+                    history.failures().stream().map(failure -> new FailedAttemptResponse(failure.number(),
+                            failure.at(), failure.error())).toList());
+        }
+    }
+
+    @GetMapping("/{id}")
+    public NotificationHistoryResponse one(@PathVariable String id) {
+        return NotificationHistoryResponse.of(replay.history(notificationId(id)));
     }
 
     /** What waits to be delivered, oldest first: backing off, paced behind its robot, or stuck. */
