@@ -4,151 +4,80 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.notebookscheduler.application.port.in.ExecutionCallback;
 import org.notebookscheduler.application.port.in.HandleExecutionCallbackUseCase;
-import org.notebookscheduler.application.port.out.Alarms;
-import org.notebookscheduler.application.port.out.AttemptClaims;
+import org.notebookscheduler.application.port.in.RunTaskAttemptUseCase;
+import org.notebookscheduler.application.port.in.TaskAttempt;
 import org.notebookscheduler.application.port.out.AuditLog;
-import org.notebookscheduler.application.port.out.ExecutionStore;
-import org.notebookscheduler.application.port.out.NotebookRunner;
-import org.notebookscheduler.application.port.out.NotificationOutbox;
 import org.notebookscheduler.application.port.out.ScheduleStore;
 import org.notebookscheduler.application.port.out.SchedulerGateway;
-import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.application.settings.CallbackSettings;
-import org.notebookscheduler.application.settings.NotificationSettings;
-import org.notebookscheduler.domain.audit.ScheduleEvent;
 import org.notebookscheduler.domain.audit.ScheduleEventType;
-import org.notebookscheduler.domain.execution.ExecutionId;
-import org.notebookscheduler.domain.execution.ExecutionResult;
-import org.notebookscheduler.domain.execution.ExecutionStatus;
 import org.notebookscheduler.domain.execution.Text;
-import org.notebookscheduler.domain.notification.Notification;
-import org.notebookscheduler.domain.notification.NotificationPolicy;
-import org.notebookscheduler.domain.notification.WebhookTarget;
 import org.notebookscheduler.domain.schedule.CallbackCredential;
 import org.notebookscheduler.domain.schedule.ReleaseState;
 import org.notebookscheduler.domain.schedule.Schedule;
 import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.schedule.ScheduledTask;
-import org.notebookscheduler.domain.shared.Actor;
 import org.notebookscheduler.domain.shared.Check;
 import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
 
 /**
- * The scheduler's task calls back to run an entity. Only the scheduler can: the callback proves
- * itself with the credential of that schedule's task, and the stored schedule, not the body,
- * decides what runs, at which commit, with which parameters. The run happens outside any transaction (it can
- * take hours); afterwards one transaction records the result, its audit line and its notifications,
- * so a notification exists exactly when its result does.
+ * DolphinScheduler's task calls back to run an entity. Only the scheduler can: the callback proves
+ * itself with the credential of that schedule's task, what it says it runs must be what the stored
+ * task runs, and it must be expected (the schedule online, or a run of it asked for). Then it is a
+ * {@link TaskAttempt} like any engine's, in the run DolphinScheduler says it comes from.
  */
 public final class ExecutionCallbackService implements HandleExecutionCallbackUseCase {
 
-    private static final int MAX_RECORD_TRIES = 3;
-    private static final int MAX_TIME_PARAMETER_LENGTH = 32;
-    /** How long past the run's timeout a claim still holds, for the result to be recorded. */
-    private static final Duration CLAIM_MARGIN = Duration.ofMinutes(10);
     /** How long after a run was asked for its first callback may still arrive. */
     private static final Duration START_GRACE = Duration.ofMinutes(30);
+    /** The attempt's own field names, and the callback's that carried them. */
+    private static final Map<String, String> CALLBACK_FIELDS = Map.of("scheduleId", ExecutionCallback.SCHEDULE_ID,
+            "taskName", ExecutionCallback.TASK_NAME, "runKey", ExecutionCallback.RUN_KEY,
+            "timeout", ExecutionCallback.TIMEOUT);
 
     private final CallbackSettings settings;
-    private final NotificationSettings notifications;
     private final ScheduleStore schedules;
-    private final ExecutionStore executions;
     private final AuditLog audit;
-    private final NotificationOutbox outbox;
-    private final NotebookRunner runner;
-    private final Transactions transactions;
     private final Clock clock;
-    private final Alarms alarms;
-    private final AttemptClaims claims;
     private final SchedulerGateway gateway;
+    private final RunTaskAttemptUseCase attempts;
 
-    public ExecutionCallbackService(CallbackSettings settings, NotificationSettings notifications,
-            ScheduleStore schedules, ExecutionStore executions, AuditLog audit, NotificationOutbox outbox,
-            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms, AttemptClaims claims,
-            SchedulerGateway gateway) {
-        this.claims = claims;
-        this.gateway = gateway;
+    public ExecutionCallbackService(CallbackSettings settings, ScheduleStore schedules, AuditLog audit, Clock clock,
+            SchedulerGateway gateway, RunTaskAttemptUseCase attempts) {
         this.settings = settings;
-        this.notifications = notifications;
         this.schedules = schedules;
-        this.executions = executions;
         this.audit = audit;
-        this.outbox = outbox;
-        this.runner = runner;
-        this.transactions = transactions;
         this.clock = clock;
-        this.alarms = alarms;
+        this.gateway = gateway;
+        this.attempts = attempts;
     }
 
     @Override
-    public Outcome handle(ExecutionCallback callback) {
+    public RunTaskAttemptUseCase.Outcome handle(ExecutionCallback callback) {
         Schedule schedule = authenticated(callback);
         ScheduledTask task = schedule.definition().task(callback.taskName()).orElseThrow(() -> new RefusedException(
                 ErrorCode.CALLBACK_MISMATCH, ExecutionCallback.TASK_NAME, "the schedule has no task named '"
                         + callback.taskName() + "' any more; the scheduler holds an older definition: repair it"));
         assertMatches(callback, task);
         assertExpected(schedule, task);
-        Duration timeout = timeoutFor(task, seconds(callback.timeout()));
+        Optional<Duration> timeout = seconds(callback.timeout());
         Optional<SchedulerGateway.CallerRun> callerRun = callerRun(schedule, task, callback);
         String runKey = callerRun.map(SchedulerGateway.CallerRun::runKey).orElseGet(() -> runKey(callback.runKey()));
-
-        List<ExecutionResult> attempts = executions.findAttempts(schedule.id(), task.name(), runKey);
-        Optional<ExecutionResult> succeeded = attempts.stream().filter(result -> !result.failed()).findFirst();
-        if (succeeded.isPresent()) {
-            return new Outcome(succeeded.get(), true);
-        }
-
-        AttemptClaims.Attempt claimed = new AttemptClaims.Attempt(schedule.id(), task.name(), runKey,
-                attempts.size() + 1);
-        Instant claimedAt = clock.instant();
-        if (!claims.claim(claimed, claimedAt, claimedAt.plus(timeout).plus(CLAIM_MARGIN))) {
-            throw new RefusedException(ErrorCode.ATTEMPT_IN_PROGRESS, ExecutionCallback.RUN_KEY, "attempt "
-                    + claimed.number() + " of task '" + task.name() + "' in this run is being run by another callback"
-                    + " right now; its result is the one that counts");
-        }
+        TaskAttempt attempt = new TaskAttempt(schedule.id(), task.name(), runKey,
+                callerRun.map(run -> new TaskAttempt.EngineRun(run.runId(), run.taskRunId())), timeout,
+                timeParameters(callback));
         try {
-            return runClaimed(schedule, task, callback, timeout, claimed, callerRun);
-        } finally {
-            claims.release(claimed);
+            return attempts.run(attempt);
+        } catch (RefusedException refused) {
+            throw inCallbackTerms(refused);
         }
-    }
-
-    private Outcome runClaimed(Schedule schedule, ScheduledTask task, ExecutionCallback callback,
-            Duration timeout, AttemptClaims.Attempt claimed, Optional<SchedulerGateway.CallerRun> callerRun) {
-        NotificationPolicy policy = schedule.definition().notifications().applyTo(notifications.policy());
-        List<WebhookTarget> destinations = schedule.definition().notifications()
-                .destinationsOr(notifications.destinations());
-        NotificationPolicy.RunInProgress inProgress = new NotificationPolicy.RunInProgress(schedule.name(),
-                task.name(), task.entity(), schedule.owner(), clock.instant(), claimed.number());
-        if (policy.notifyOnStart()) {
-            transactions.run(() -> enqueue(schedule.id(), null, destinations,
-                    policy.renderStarted(inProgress, notifications.zone())));
-        }
-        Optional<Alarms.Alarm> warning = policy.longRunWarningAfter().map(after -> alarms.set(after,
-                () -> transactions.run(() -> enqueue(schedule.id(), null, destinations,
-                        policy.renderStillRunning(inProgress, after, notifications.zone())))));
-        NotebookRunner.Outcome outcome;
-        try {
-            outcome = run(schedule, task, callback, timeout);
-        } finally {
-            warning.ifPresent(Alarms.Alarm::cancel);
-        }
-        ExecutionResult result = new ExecutionResult(ExecutionId.newId(), schedule.id(), schedule.name(),
-                schedule.owner(), task.name(), task.entity(), claimed.runKey(), claimed.number(),
-                outcome.succeeded() ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED,
-                outcome.executedBy() != null ? outcome.executedBy() : schedule.owner(), outcome.startedAt(),
-                outcome.finishedAt(), outcome.succeeded() ? null : outcome.error(),
-                callerRun.map(SchedulerGateway.CallerRun::runId).orElse(null),
-                callerRun.map(SchedulerGateway.CallerRun::taskRunId).orElse(null));
-        return recordRacing(result, policy, destinations, claimed);
     }
 
     /**
@@ -211,37 +140,6 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
     }
 
     /**
-     * Two callbacks for the same task and run can race (a scheduler retry while the first still
-     * runs); the store lets only one write an attempt number. The loser records its run as the next
-     * attempt, unless the winner succeeded, in which case it answers as a repeat.
-     */
-    private Outcome recordRacing(ExecutionResult result, NotificationPolicy policy, List<WebhookTarget> destinations,
-            AttemptClaims.Attempt claimed) {
-        ExecutionResult attempt = result;
-        for (int tries = 1; ; tries++) {
-            try {
-                ExecutionResult recorded = attempt;
-                transactions.run(() -> {
-                    record(recorded, policy, destinations);
-                    claims.release(claimed);
-                });
-                return new Outcome(recorded, false);
-            } catch (RefusedException e) {
-                if (e.code() != ErrorCode.ATTEMPT_ALREADY_RECORDED || tries == MAX_RECORD_TRIES) {
-                    throw e;
-                }
-                List<ExecutionResult> attempts = executions.findAttempts(result.scheduleId(), result.taskName(),
-                        result.runKey());
-                Optional<ExecutionResult> succeeded = attempts.stream().filter(other -> !other.failed()).findFirst();
-                if (succeeded.isPresent()) {
-                    return new Outcome(succeeded.get(), true);
-                }
-                attempt = result.asAttempt(attempts.size() + 1);
-            }
-        }
-    }
-
-    /**
      * The scheduler's own run, so that retries inside one run are attempts of it and a repeat is a
      * run of its own; a scheduler that cannot tell, or cannot be asked, leaves the callback's key.
      */
@@ -265,70 +163,47 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
         if (sent == null || sent.isBlank() || sent.contains("${")) {
             return "manual-" + UUID.randomUUID();
         }
-        return Check.text(sent, ExecutionCallback.RUN_KEY, 128);
+        return Check.text(sent, ExecutionCallback.RUN_KEY, TaskAttempt.MAX_RUN_KEY_LENGTH);
     }
 
-    private static Duration seconds(String timeout) {
+    private static Optional<Duration> seconds(String timeout) {
         if (timeout == null || timeout.isBlank()) {
-            return null;
+            return Optional.empty();
         }
         try {
             long seconds = Long.parseLong(timeout.strip());
             Check.range(seconds, 1, Long.MAX_VALUE / 1000, ExecutionCallback.TIMEOUT);
-            return Duration.ofSeconds(seconds);
+            return Optional.of(Duration.ofSeconds(seconds));
         } catch (NumberFormatException e) {
             throw new RefusedException(ErrorCode.FIELD_OUT_OF_RANGE, ExecutionCallback.TIMEOUT,
                     "timeout must be a whole number of seconds");
         }
     }
 
-    private NotebookRunner.Outcome run(Schedule schedule, ScheduledTask task, ExecutionCallback callback,
-            Duration timeout) {
-        // the task's own parameters, and the time parameters as the scheduler filled them in; any
-        // other field of the body is not the caller's to choose and is ignored
-        Map<String, String> parameters = new HashMap<>(task.parameters());
+    /**
+     * The time parameters as the scheduler filled them in (one it could not fill is left out, and
+     * a value is cut to the attempt's limit); any other field of the body is not the caller's to
+     * choose and is ignored: the task's own parameters come from the stored schedule.
+     */
+    private static Map<String, String> timeParameters(ExecutionCallback callback) {
+        Map<String, String> values = new HashMap<>();
         for (String name : ScheduledTask.TIME_PARAMETERS) {
             String value = callback.parameters().get(name);
-            if (value != null && !value.contains("${")) {
-                parameters.put(name, Text.cut(value, MAX_TIME_PARAMETER_LENGTH));
+            if (value != null && !value.isBlank() && !value.contains("${")) {
+                values.put(name, Text.cut(value.strip(), TaskAttempt.MAX_TIME_PARAMETER_LENGTH));
             }
         }
-        NotebookRunner.Request request = new NotebookRunner.Request(task.entity(), schedule.owner(), task.commitId(),
-                parameters, timeout);
-        Instant startedAt = clock.instant();
-        try {
-            return runner.run(request);
-        } catch (RuntimeException e) {
-            // The host's runner broke rather than reporting a failed run; that is still a failed run to record.
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new NotebookRunner.Outcome(false, schedule.owner(), startedAt, clock.instant(), reason);
-        }
+        return values;
     }
 
-    private Duration timeoutFor(ScheduledTask task, Duration requested) {
-        Duration timeout = task.timeout();
-        if (requested != null && !requested.isNegative() && !requested.isZero() && requested.compareTo(timeout) < 0) {
-            timeout = requested;
+    /** A refusal of the attempt names the callback's field that carried the value. */
+    private static RefusedException inCallbackTerms(RefusedException refused) {
+        Optional<String> field = refused.field().map(name -> CALLBACK_FIELDS.getOrDefault(name, name));
+        if (field.equals(refused.field())) {
+            return refused;
         }
-        return timeout.compareTo(settings.maxTimeout()) > 0 ? settings.maxTimeout() : timeout;
-    }
-
-    private void record(ExecutionResult result, NotificationPolicy policy, List<WebhookTarget> destinations) {
-        executions.save(result);
-        Instant now = clock.instant();
-        audit.append(ScheduleEvent.of(result.scheduleId(), ScheduleEventType.EXECUTION_RECORDED,
-                Actor.SCHEDULER.name(), now, "task '" + result.taskName() + "' attempt " + result.attempt() + " of run "
-                        + result.runKey() + " " + result.status().label()));
-        if (policy.shouldNotify(result)) {
-            enqueue(result.scheduleId(), result.id(), destinations, policy.render(result, notifications.zone()));
-        }
-    }
-
-    private void enqueue(ScheduleId scheduleId, ExecutionId executionId, List<WebhookTarget> destinations,
-            String text) {
-        Instant now = clock.instant();
-        for (WebhookTarget destination : destinations) {
-            outbox.enqueue(Notification.pending(scheduleId, executionId, destination, text, now));
-        }
+        RefusedException renamed = new RefusedException(refused.code(), field.orElse(null), refused.getMessage());
+        renamed.setStackTrace(refused.getStackTrace());
+        return renamed;
     }
 }

@@ -17,6 +17,7 @@ import org.notebookscheduler.application.service.NotificationRelayService;
 import org.notebookscheduler.application.service.ReconciliationService;
 import org.notebookscheduler.application.service.RunControlService;
 import org.notebookscheduler.application.service.ScheduleService;
+import org.notebookscheduler.application.service.TaskAttemptService;
 import org.notebookscheduler.application.settings.CallbackSettings;
 import org.notebookscheduler.application.settings.NotificationSettings;
 import org.notebookscheduler.application.settings.RelaySettings;
@@ -49,6 +50,7 @@ public final class TestWorld {
     public final ScheduleService scheduleService;
     public final RunControlService runControl;
     public final HistoryService history;
+    public final TaskAttemptService attempts;
     public final ExecutionCallbackService callbacks;
     public final NotificationRelayService relay;
     public final DeadNotificationReplayService replay;
@@ -66,10 +68,11 @@ public final class TestWorld {
         scheduleService = new ScheduleService(schedules, audit, gateway, catalog, currentUser, transactions, clock);
         runControl = new RunControlService(schedules, currentUser, gateway, audit, transactions, clock);
         history = new HistoryService(executions, audit, schedules, currentUser);
-        callbacks = new ExecutionCallbackService(
-                CallbackSettings.withToken(Secret.of(CALLBACK_TOKEN, "callbackToken")),
-                new NotificationSettings(policy, destinations, ZoneId.of("Asia/Shanghai")),
-                schedules, executions, audit, outbox, runner, transactions, clock, alarms, claims, gateway);
+        CallbackSettings callbackSettings = CallbackSettings.withToken(Secret.of(CALLBACK_TOKEN, "callbackToken"));
+        attempts = new TaskAttemptService(schedules, executions, audit, outbox,
+                new NotificationSettings(policy, destinations, ZoneId.of("Asia/Shanghai")), runner, transactions,
+                clock, alarms, claims, callbackSettings.maxTimeout());
+        callbacks = new ExecutionCallbackService(callbackSettings, schedules, audit, clock, gateway, attempts);
         relay = new NotificationRelayService(outbox, audit, transactions, pacing, sender, RelaySettings.defaults("relay-1"), clock, () -> 0.5);
         replay = new DeadNotificationReplayService(outbox, schedules, currentUser, audit, transactions, clock);
         reconciliation = new ReconciliationService(schedules, audit, gateway, currentUser, transactions, clock);

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.notebookscheduler.application.fakes.TestWorld;
 import org.notebookscheduler.application.port.in.ExecutionCallback;
-import org.notebookscheduler.application.port.in.HandleExecutionCallbackUseCase.Outcome;
+import org.notebookscheduler.application.port.in.RunTaskAttemptUseCase.Outcome;
 import org.notebookscheduler.application.port.out.NotebookRunner;
 import org.notebookscheduler.application.port.out.SchedulerGateway;
 import org.notebookscheduler.domain.audit.ScheduleEventType;
@@ -241,12 +241,12 @@ class ExecutionCallbackServiceTest {
         NotebookRunner broken = request -> {
             throw new IllegalStateException("engine unreachable");
         };
-        ExecutionCallbackService service = new ExecutionCallbackService(
-                org.notebookscheduler.application.settings.CallbackSettings.withToken(
-                        org.notebookscheduler.domain.shared.Secret.of(TestWorld.CALLBACK_TOKEN, "callbackToken")),
-                org.notebookscheduler.application.settings.NotificationSettings.none(), world.schedules,
-                world.executions, world.audit, world.outbox, broken, world.transactions, world.clock, world.alarms,
-                world.claims, world.gateway);
+        var settings = org.notebookscheduler.application.settings.CallbackSettings.withToken(
+                org.notebookscheduler.domain.shared.Secret.of(TestWorld.CALLBACK_TOKEN, "callbackToken"));
+        ExecutionCallbackService service = new ExecutionCallbackService(settings, world.schedules, world.audit,
+                world.clock, world.gateway, new TaskAttemptService(world.schedules, world.executions, world.audit,
+                        world.outbox, org.notebookscheduler.application.settings.NotificationSettings.none(), broken,
+                        world.transactions, world.clock, world.alarms, world.claims, settings.maxTimeout()));
 
         Outcome outcome = service.handle(world.callbackFor("nb-1", RUN));
 

@@ -16,6 +16,7 @@ import org.notebookscheduler.application.port.out.SchedulerGateway;
 import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.application.service.DeadNotificationReplayService;
 import org.notebookscheduler.application.service.ExecutionCallbackService;
+import org.notebookscheduler.application.service.TaskAttemptService;
 import org.notebookscheduler.application.service.ExecutorAlarms;
 import org.notebookscheduler.application.service.HistoryService;
 import org.notebookscheduler.application.service.ReconciliationService;
@@ -51,12 +52,17 @@ public class ApplicationServicesConfiguration {
     }
 
     @Bean
-    ExecutionCallbackService executionCallbackService(CallbackSettings settings, NotificationSettings notifications,
+    TaskAttemptService taskAttemptService(CallbackSettings settings, NotificationSettings notifications,
             ScheduleStore store, ExecutionStore executions, AuditLog audit, NotificationOutbox outbox,
-            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms, AttemptClaims claims,
-            SchedulerGateway gateway) {
-        return new ExecutionCallbackService(settings, notifications, store, executions, audit, outbox, runner,
-                transactions, clock, alarms, claims, gateway);
+            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms, AttemptClaims claims) {
+        return new TaskAttemptService(store, executions, audit, outbox, notifications, runner, transactions, clock,
+                alarms, claims, settings.maxTimeout());
+    }
+
+    @Bean
+    ExecutionCallbackService executionCallbackService(CallbackSettings settings, ScheduleStore store, AuditLog audit,
+            Clock clock, SchedulerGateway gateway, TaskAttemptService attempts) {
+        return new ExecutionCallbackService(settings, store, audit, clock, gateway, attempts);
     }
 
     /** One thread for the long-run warnings of every run in progress. */

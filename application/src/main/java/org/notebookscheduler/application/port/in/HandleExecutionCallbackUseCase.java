@@ -1,22 +1,16 @@
 package org.notebookscheduler.application.port.in;
 
-import org.notebookscheduler.domain.execution.ExecutionResult;
+import org.notebookscheduler.application.port.in.RunTaskAttemptUseCase.Outcome;
 
 /**
- * The scheduler calls back to run an entity: check the token, run it as its owner, then record the
- * result, its audit line and its notifications in one transaction.
+ * DolphinScheduler's HTTP task calls back to run an entity: prove the task's credential, check
+ * what was sent against the stored schedule, and hand the attempt to {@link RunTaskAttemptUseCase}.
  */
 public interface HandleExecutionCallbackUseCase {
 
     /**
      * Refused with {@code CALLBACK_TOKEN_INVALID}, recording nothing, when the token is missing or
-     * wrong.
+     * wrong; refusals name the callback's own fields ({@code task_name}, {@code run_key}…).
      */
     Outcome handle(ExecutionCallback callback);
-
-    /**
-     * @param repeated true when this run's task had already succeeded and was not run again
-     */
-    record Outcome(ExecutionResult result, boolean repeated) {
-    }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.notebookscheduler.application.port.in.ExecutionCallback;
 import org.notebookscheduler.application.port.in.HandleExecutionCallbackUseCase;
-import org.notebookscheduler.application.port.in.HandleExecutionCallbackUseCase.Outcome;
+import org.notebookscheduler.application.port.in.RunTaskAttemptUseCase.Outcome;
 import org.notebookscheduler.domain.execution.ExecutionResult;
 import org.notebookscheduler.domain.execution.Text;
 import org.notebookscheduler.domain.shared.ErrorCode;

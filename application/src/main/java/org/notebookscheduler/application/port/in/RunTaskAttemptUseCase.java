@@ -1,0 +1,24 @@
+package org.notebookscheduler.application.port.in;
+
+import org.notebookscheduler.domain.execution.ExecutionResult;
+
+/**
+ * Runs a task attempt an engine says is due, as the schedule's owner, and records the result, its
+ * audit line and its notifications in one transaction. Every engine goes through here, so results,
+ * audit and notifications are the same whichever engine fired the run.
+ *
+ * <p>The attempt's number is this run's count of the task's recorded attempts plus one. An attempt
+ * of a task that already succeeded in this run is not run again: its success is answered as a
+ * repeat. Two attempts of the same task and run at once are refused with
+ * {@code ATTEMPT_IN_PROGRESS}; the one running is the one that counts.
+ */
+public interface RunTaskAttemptUseCase {
+
+    Outcome run(TaskAttempt attempt);
+
+    /**
+     * @param repeated true when this run's task had already succeeded and was not run again
+     */
+    record Outcome(ExecutionResult result, boolean repeated) {
+    }
+}
