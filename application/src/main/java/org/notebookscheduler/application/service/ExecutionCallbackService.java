@@ -14,7 +14,7 @@ import org.notebookscheduler.application.port.in.RunTaskAttemptUseCase;
 import org.notebookscheduler.application.port.in.TaskAttempt;
 import org.notebookscheduler.application.port.out.AuditLog;
 import org.notebookscheduler.application.port.out.ScheduleStore;
-import org.notebookscheduler.application.port.out.SchedulerGateway;
+import org.notebookscheduler.application.port.out.CallerRuns;
 import org.notebookscheduler.application.settings.CallbackSettings;
 import org.notebookscheduler.domain.audit.ScheduleEventType;
 import org.notebookscheduler.domain.execution.Text;
@@ -46,16 +46,16 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
     private final ScheduleStore schedules;
     private final AuditLog audit;
     private final Clock clock;
-    private final SchedulerGateway gateway;
+    private final Engines engines;
     private final RunTaskAttemptUseCase attempts;
 
     public ExecutionCallbackService(CallbackSettings settings, ScheduleStore schedules, AuditLog audit, Clock clock,
-            SchedulerGateway gateway, RunTaskAttemptUseCase attempts) {
+            Engines engines, RunTaskAttemptUseCase attempts) {
         this.settings = settings;
         this.schedules = schedules;
         this.audit = audit;
         this.clock = clock;
-        this.gateway = gateway;
+        this.engines = engines;
         this.attempts = attempts;
     }
 
@@ -68,8 +68,8 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
         assertMatches(callback, task);
         assertExpected(schedule, task);
         Optional<Duration> timeout = seconds(callback.timeout());
-        Optional<SchedulerGateway.CallerRun> callerRun = callerRun(schedule, task, callback);
-        String runKey = callerRun.map(SchedulerGateway.CallerRun::runKey).orElseGet(() -> runKey(callback.runKey()));
+        Optional<CallerRuns.CallerRun> callerRun = callerRun(schedule, task, callback);
+        String runKey = callerRun.map(CallerRuns.CallerRun::runKey).orElseGet(() -> runKey(callback.runKey()));
         TaskAttempt attempt = new TaskAttempt(schedule.id(), task.name(), runKey,
                 callerRun.map(run -> new TaskAttempt.EngineRun(run.runId(), run.taskRunId())), timeout,
                 timeParameters(callback));
@@ -143,13 +143,13 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
      * The scheduler's own run, so that retries inside one run are attempts of it and a repeat is a
      * run of its own; a scheduler that cannot tell, or cannot be asked, leaves the callback's key.
      */
-    private Optional<SchedulerGateway.CallerRun> callerRun(Schedule schedule, ScheduledTask task,
+    private Optional<CallerRuns.CallerRun> callerRun(Schedule schedule, ScheduledTask task,
             ExecutionCallback callback) {
         if (schedule.remote().isEmpty()) {
             return Optional.empty();
         }
         try {
-            return gateway.callerRun(schedule, task.name(), callback.runKey());
+            return engines.of(schedule).callerRuns().callerRun(schedule, task.name(), callback.runKey());
         } catch (RuntimeException unavailable) {
             return Optional.empty();
         }

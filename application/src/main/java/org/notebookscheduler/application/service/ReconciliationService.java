@@ -14,8 +14,7 @@ import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.port.out.ScheduleStore;
 import org.notebookscheduler.application.port.out.RemoteChange;
-import org.notebookscheduler.application.port.out.SchedulerGateway;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.application.port.out.EngineException;
 import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.domain.audit.FieldChange;
 import org.notebookscheduler.domain.audit.ScheduleEvent;
@@ -32,20 +31,20 @@ public final class ReconciliationService implements ReconcileSchedulesUseCase {
 
     private final ScheduleStore store;
     private final AuditLog audit;
-    private final SchedulerGateway gateway;
+    private final Engines engines;
     private final ScheduleAccess access;
     private final Transactions transactions;
     private final RemoteFirst remoteFirst;
     private final Clock clock;
 
-    public ReconciliationService(ScheduleStore store, AuditLog audit, SchedulerGateway gateway, CurrentUser currentUser,
+    public ReconciliationService(ScheduleStore store, AuditLog audit, Engines engines, CurrentUser currentUser,
             Transactions transactions, Clock clock) {
         this.store = store;
         this.audit = audit;
-        this.gateway = gateway;
+        this.engines = engines;
         this.access = new ScheduleAccess(store, currentUser);
         this.transactions = transactions;
-        this.remoteFirst = new RemoteFirst(transactions, gateway, store);
+        this.remoteFirst = new RemoteFirst(transactions, engines, store);
         this.clock = clock;
     }
 
@@ -64,8 +63,8 @@ public final class ReconciliationService implements ReconcileSchedulesUseCase {
                 checked++;
                 List<FieldChange> drift;
                 try {
-                    drift = gateway.drift(schedule);
-                } catch (SchedulerGatewayException e) {
+                    drift = engines.of(schedule).drift().of(schedule);
+                } catch (EngineException e) {
                     unreachable++;
                     continue;
                 }
@@ -115,7 +114,8 @@ public final class ReconciliationService implements ReconcileSchedulesUseCase {
                 if (online && schedule.releaseState() != ReleaseState.ONLINE) {
                     schedule.putOnline(actor, now).ifPresent(events::add);
                 }
-                return defined.then(online ? gateway.online(schedule) : gateway.offline(schedule));
+                return defined.then(online ? engines.of(schedule).lifecycle().online(schedule)
+                        : engines.of(schedule).lifecycle().offline(schedule));
             } catch (RuntimeException failure) {
                 RemoteFirst.undo(failure, defined);
                 throw failure;

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.notebookscheduler.application.port.out.EngineLifecycle;
 import org.notebookscheduler.application.port.out.RemoteChange;
 import org.notebookscheduler.application.port.out.RemoteLinkLostException;
 import org.notebookscheduler.application.port.out.ScheduleStore;
-import org.notebookscheduler.application.port.out.SchedulerGateway;
 import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.domain.audit.ScheduleEvent;
 import org.notebookscheduler.domain.schedule.Schedule;
@@ -21,12 +21,12 @@ import org.notebookscheduler.domain.schedule.Schedule;
 final class RemoteFirst {
 
     private final Transactions transactions;
-    private final SchedulerGateway gateway;
+    private final Engines engines;
     private final ScheduleStore store;
 
-    RemoteFirst(Transactions transactions, SchedulerGateway gateway, ScheduleStore store) {
+    RemoteFirst(Transactions transactions, Engines engines, ScheduleStore store) {
         this.transactions = transactions;
-        this.gateway = gateway;
+        this.engines = engines;
         this.store = store;
     }
 
@@ -55,17 +55,18 @@ final class RemoteFirst {
     /**
      * Brings the engine's copy of the schedule's definition up to date; when its linked process is
      * not its own any more, the link is dropped (recorded in {@code events}) and the schedule
-     * registered afresh.
+     * registered afresh on the same engine.
      */
     RemoteChange pushDefinition(Schedule schedule, List<ScheduleEvent> events, Instant now) {
+        EngineLifecycle engine = engines.of(schedule).lifecycle();
         if (schedule.remote().isPresent()) {
             try {
-                return gateway.update(schedule);
+                return engine.update(schedule);
             } catch (RemoteLinkLostException lost) {
                 events.add(schedule.unlink(lost.why(), now));
             }
         }
-        return gateway.register(schedule);
+        return engine.register(schedule);
     }
 
     /** Records {@code change} locally with {@code local}, in one transaction; undoes it when that fails. */

@@ -8,8 +8,7 @@ import org.notebookscheduler.application.port.out.CurrentUser;
 import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.port.out.ScheduleStore;
-import org.notebookscheduler.application.port.out.SchedulerGateway;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.application.port.out.EngineException;
 import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.domain.audit.ScheduleEvent;
 import org.notebookscheduler.domain.audit.ScheduleEventType;
@@ -24,19 +23,19 @@ import org.notebookscheduler.domain.shared.Actor;
 import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
 
-/** Runs are the remote scheduler's; this service checks who may see and steer them, and audits commands. */
+/** Runs are the engine's; this service checks who may see and steer them, asks the schedule's engine, and audits commands. */
 public final class RunControlService implements ControlRunUseCase {
 
     private final ScheduleAccess access;
-    private final SchedulerGateway gateway;
+    private final Engines engines;
     private final AuditLog audit;
     private final Transactions transactions;
     private final Clock clock;
 
-    public RunControlService(ScheduleStore store, CurrentUser currentUser, SchedulerGateway gateway, AuditLog audit,
+    public RunControlService(ScheduleStore store, CurrentUser currentUser, Engines engines, AuditLog audit,
             Transactions transactions, Clock clock) {
         this.access = new ScheduleAccess(store, currentUser);
-        this.gateway = gateway;
+        this.engines = engines;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -44,19 +43,20 @@ public final class RunControlService implements ControlRunUseCase {
 
     @Override
     public Page<Run> runs(ScheduleId scheduleId, PageRequest page) {
-        return gateway.runs(remote(scheduleId, access.actor()), page);
+        RemoteRef ref = remote(scheduleId, access.actor());
+        return engines.of(ref).runs().page(ref, page);
     }
 
     @Override
     public RunDetail run(ScheduleId scheduleId, RunId runId) {
         RemoteRef ref = remote(scheduleId, access.actor());
-        return ofRun(runId, () -> gateway.run(ref, runId));
+        return ofRun(runId, () -> engines.of(ref).runs().detail(ref, runId));
     }
 
     @Override
     public String taskLog(ScheduleId scheduleId, RunId runId, String taskRunId) {
         RemoteRef ref = remote(scheduleId, access.actor());
-        return ofRun(runId, () -> gateway.taskLog(ref, runId, taskRunId));
+        return ofRun(runId, () -> engines.of(ref).runs().taskLog(ref, runId, taskRunId));
     }
 
     @Override
@@ -64,7 +64,7 @@ public final class RunControlService implements ControlRunUseCase {
         Actor actor = access.actor();
         RemoteRef ref = remote(scheduleId, actor);
         ofRun(runId, () -> {
-            gateway.command(ref, runId, command);
+            engines.of(ref).runs().command(ref, runId, command);
             return null;
         });
         transactions.run(() -> audit.append(ScheduleEvent.of(scheduleId, ScheduleEventType.RUN_COMMANDED,
@@ -80,8 +80,8 @@ public final class RunControlService implements ControlRunUseCase {
     private static <T> T ofRun(RunId runId, Supplier<T> call) {
         try {
             return call.get();
-        } catch (SchedulerGatewayException e) {
-            if (e.kind() == SchedulerGatewayException.Kind.NOT_FOUND) {
+        } catch (EngineException e) {
+            if (e.kind() == EngineException.Kind.NOT_FOUND) {
                 throw new RefusedException(ErrorCode.RUN_NOT_FOUND, "runId",
                         "run " + runId + " is not a run of this schedule");
             }

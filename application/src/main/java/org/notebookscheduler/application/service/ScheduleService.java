@@ -15,7 +15,6 @@ import org.notebookscheduler.application.port.out.NotebookCatalog;
 import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.port.out.ScheduleStore;
-import org.notebookscheduler.application.port.out.SchedulerGateway;
 import org.notebookscheduler.application.port.out.RemoteChange;
 import org.notebookscheduler.application.port.out.RemoteLinkLostException;
 import org.notebookscheduler.application.port.out.Transactions;
@@ -42,7 +41,7 @@ public final class ScheduleService implements ManageSchedulesUseCase {
 
     private final ScheduleStore store;
     private final AuditLog audit;
-    private final SchedulerGateway gateway;
+    private final Engines engines;
     private final NotebookCatalog catalog;
     private final ScheduleAccess access;
     private final Transactions transactions;
@@ -50,22 +49,22 @@ public final class ScheduleService implements ManageSchedulesUseCase {
     private final Duration minFireInterval;
     private final Clock clock;
 
-    public ScheduleService(ScheduleStore store, AuditLog audit, SchedulerGateway gateway, NotebookCatalog catalog,
+    public ScheduleService(ScheduleStore store, AuditLog audit, Engines engines, NotebookCatalog catalog,
             CurrentUser currentUser, Transactions transactions, Clock clock) {
-        this(store, audit, gateway, catalog, currentUser, transactions, clock, DEFAULT_MIN_FIRE_INTERVAL);
+        this(store, audit, engines, catalog, currentUser, transactions, clock, DEFAULT_MIN_FIRE_INTERVAL);
     }
 
     /** @param minFireInterval a cron firing more often than this is refused */
-    public ScheduleService(ScheduleStore store, AuditLog audit, SchedulerGateway gateway, NotebookCatalog catalog,
+    public ScheduleService(ScheduleStore store, AuditLog audit, Engines engines, NotebookCatalog catalog,
             CurrentUser currentUser, Transactions transactions, Clock clock, Duration minFireInterval) {
         this.minFireInterval = minFireInterval;
         this.store = store;
         this.audit = audit;
-        this.gateway = gateway;
+        this.engines = engines;
         this.catalog = catalog;
         this.access = new ScheduleAccess(store, currentUser);
         this.transactions = transactions;
-        this.remoteFirst = new RemoteFirst(transactions, gateway, store);
+        this.remoteFirst = new RemoteFirst(transactions, engines, store);
         this.clock = clock;
     }
 
@@ -76,7 +75,7 @@ public final class ScheduleService implements ManageSchedulesUseCase {
         Schedule.Created created = Schedule.create(ScheduleId.newId(), actor.name(), resolve(definition, actor), now);
         Schedule schedule = created.schedule();
         assertNoConflicts(schedule);
-        RemoteChange change = gateway.register(schedule);
+        RemoteChange change = engines.forNewSchedules().lifecycle().register(schedule);
         return remoteFirst.record(change, () -> {
             assertNoConflicts(schedule);
             ScheduleEvent linked = schedule.link(change.ref(), actor, now);
@@ -120,7 +119,7 @@ public final class ScheduleService implements ManageSchedulesUseCase {
         remoteFirst.change(schedule, () -> {
             if (schedule.remote().isPresent()) {
                 try {
-                    return gateway.delete(schedule);
+                    return engines.of(schedule).lifecycle().delete(schedule);
                 } catch (RemoteLinkLostException lost) {
                     events.add(schedule.unlink(lost.why(), now));
                 }
@@ -157,10 +156,10 @@ public final class ScheduleService implements ManageSchedulesUseCase {
         try {
             return remoteFirst.change(schedule, () -> {
                 if (online) {
-                    return gateway.online(schedule);
+                    return engines.of(schedule).lifecycle().online(schedule);
                 }
                 try {
-                    return gateway.offline(schedule);
+                    return engines.of(schedule).lifecycle().offline(schedule);
                 } catch (RemoteLinkLostException lost) {
                     events.add(schedule.unlink(lost.why(), now));
                     return RemoteChange.none(null);
@@ -202,7 +201,7 @@ public final class ScheduleService implements ManageSchedulesUseCase {
         ScheduleEvent requested = schedule.requestRun(actor, now);
         transactions.run(() -> audit.append(requested));
         try {
-            return gateway.runNow(schedule);
+            return engines.of(schedule).lifecycle().runNow(schedule);
         } catch (RemoteLinkLostException lost) {
             throw dropLink(id, lost, now);
         }

@@ -11,6 +11,7 @@ import org.notebookscheduler.domain.schedule.ScheduledTask;
 import java.time.ZoneId;
 import java.util.List;
 import org.notebookscheduler.application.service.DeadNotificationReplayService;
+import org.notebookscheduler.application.service.Engines;
 import org.notebookscheduler.application.service.ExecutionCallbackService;
 import org.notebookscheduler.application.service.HistoryService;
 import org.notebookscheduler.application.service.NotificationRelayService;
@@ -40,7 +41,8 @@ public final class TestWorld {
     public final InMemoryAttemptClaims claims = new InMemoryAttemptClaims();
     public final InMemoryDestinationPacing pacing = new InMemoryDestinationPacing();
     public final FakeTransactions transactions = new FakeTransactions(schedules, audit, executions, outbox, claims);
-    public final FakeSchedulerGateway gateway = new FakeSchedulerGateway();
+    public final FakeEngine engine = new FakeEngine();
+    public final Engines engines = Engines.only(engine.engine());
     public final FakeNotebookCatalog catalog = new FakeNotebookCatalog();
     public final FakeNotebookRunner runner = new FakeNotebookRunner(clock);
     public final FakeCurrentUser currentUser = new FakeCurrentUser(Actor.user("alice"));
@@ -65,17 +67,17 @@ public final class TestWorld {
             catalog.add(EntityType.NOTEBOOK, id, "notebook " + id, "alice", "commit-" + id);
         }
         catalog.add(EntityType.NOTEBOOK, "nb-bob", "bob's notebook", "bob", null);
-        scheduleService = new ScheduleService(schedules, audit, gateway, catalog, currentUser, transactions, clock);
-        runControl = new RunControlService(schedules, currentUser, gateway, audit, transactions, clock);
+        scheduleService = new ScheduleService(schedules, audit, engines, catalog, currentUser, transactions, clock);
+        runControl = new RunControlService(schedules, currentUser, engines, audit, transactions, clock);
         history = new HistoryService(executions, audit, schedules, currentUser);
         CallbackSettings callbackSettings = CallbackSettings.withToken(Secret.of(CALLBACK_TOKEN, "callbackToken"));
         attempts = new TaskAttemptService(schedules, executions, audit, outbox,
                 new NotificationSettings(policy, destinations, ZoneId.of("Asia/Shanghai")), runner, transactions,
                 clock, alarms, claims, callbackSettings.maxTimeout());
-        callbacks = new ExecutionCallbackService(callbackSettings, schedules, audit, clock, gateway, attempts);
+        callbacks = new ExecutionCallbackService(callbackSettings, schedules, audit, clock, engines, attempts);
         relay = new NotificationRelayService(outbox, audit, transactions, pacing, sender, RelaySettings.defaults("relay-1"), clock, () -> 0.5);
         replay = new DeadNotificationReplayService(outbox, schedules, currentUser, audit, transactions, clock);
-        reconciliation = new ReconciliationService(schedules, audit, gateway, currentUser, transactions, clock);
+        reconciliation = new ReconciliationService(schedules, audit, engines, currentUser, transactions, clock);
     }
 
     /**

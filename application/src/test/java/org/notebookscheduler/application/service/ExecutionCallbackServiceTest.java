@@ -16,7 +16,7 @@ import org.notebookscheduler.application.fakes.TestWorld;
 import org.notebookscheduler.application.port.in.ExecutionCallback;
 import org.notebookscheduler.application.port.in.RunTaskAttemptUseCase.Outcome;
 import org.notebookscheduler.application.port.out.NotebookRunner;
-import org.notebookscheduler.application.port.out.SchedulerGateway;
+import org.notebookscheduler.application.port.out.CallerRuns;
 import org.notebookscheduler.domain.audit.ScheduleEventType;
 import org.notebookscheduler.domain.execution.ExecutionResult;
 import org.notebookscheduler.domain.execution.ExecutionStatus;
@@ -244,7 +244,7 @@ class ExecutionCallbackServiceTest {
         var settings = org.notebookscheduler.application.settings.CallbackSettings.withToken(
                 org.notebookscheduler.domain.shared.Secret.of(TestWorld.CALLBACK_TOKEN, "callbackToken"));
         ExecutionCallbackService service = new ExecutionCallbackService(settings, world.schedules, world.audit,
-                world.clock, world.gateway, new TaskAttemptService(world.schedules, world.executions, world.audit,
+                world.clock, world.engines, new TaskAttemptService(world.schedules, world.executions, world.audit,
                         world.outbox, org.notebookscheduler.application.settings.NotificationSettings.none(), broken,
                         world.transactions, world.clock, world.alarms, world.claims, settings.maxTimeout()));
 
@@ -405,11 +405,11 @@ class ExecutionCallbackServiceTest {
     @Test
     void retries_inside_one_scheduler_run_are_attempts_of_it_whatever_run_key_the_callback_sent() {
         scheduleNotebook("nb-1", null);
-        world.gateway.callbacksComeFrom(new SchedulerGateway.CallerRun("345", "345.1", "901"));
+        world.engine.callbacksComeFrom(new CallerRuns.CallerRun("345", "345.1", "901"));
         world.runner.failWith("flaky");
         handle("nb-1", "20261125101500");
         world.runner.succeed();
-        world.gateway.callbacksComeFrom(new SchedulerGateway.CallerRun("345", "345.1", "902"));
+        world.engine.callbacksComeFrom(new CallerRuns.CallerRun("345", "345.1", "902"));
 
         Outcome retry = handle("nb-1", "20261125101731");
 
@@ -423,9 +423,9 @@ class ExecutionCallbackServiceTest {
     @Test
     void a_repeat_of_a_run_is_a_run_of_its_own() {
         scheduleNotebook("nb-1", null);
-        world.gateway.callbacksComeFrom(new SchedulerGateway.CallerRun("345", "345.1", "901"));
+        world.engine.callbacksComeFrom(new CallerRuns.CallerRun("345", "345.1", "901"));
         handle("nb-1", "20261125020000");
-        world.gateway.callbacksComeFrom(new SchedulerGateway.CallerRun("345", "345.2", "950"));
+        world.engine.callbacksComeFrom(new CallerRuns.CallerRun("345", "345.2", "950"));
 
         Outcome repeat = handle("nb-1", "20261125020000");
 
@@ -437,8 +437,8 @@ class ExecutionCallbackServiceTest {
     @Test
     void when_the_scheduler_cannot_tell_the_run_the_callbacks_run_key_is_kept() {
         scheduleNotebook("nb-1", null);
-        world.gateway.faults().failNext("callerRun", new org.notebookscheduler.application.port.out
-                .SchedulerGatewayException(org.notebookscheduler.application.port.out.SchedulerGatewayException.Kind
+        world.engine.faults().failNext("callerRun", new org.notebookscheduler.application.port.out
+                .EngineException(org.notebookscheduler.application.port.out.EngineException.Kind
                         .UNAVAILABLE, "instance/list-paging", "cannot reach DolphinScheduler"));
 
         Outcome outcome = handle("nb-1", RUN);

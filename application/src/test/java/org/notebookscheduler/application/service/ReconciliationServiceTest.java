@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.notebookscheduler.application.fakes.TestWorld;
 import org.notebookscheduler.application.port.in.ReconcileSchedulesUseCase.Report;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.application.port.out.EngineException;
 import org.notebookscheduler.domain.audit.FieldChange;
 import org.notebookscheduler.domain.audit.ScheduleEvent;
 import org.notebookscheduler.domain.audit.ScheduleEventType;
@@ -40,7 +40,7 @@ class ReconciliationServiceTest {
     void a_definition_renamed_by_hand_in_the_scheduler_is_recorded_with_both_names() {
         Schedule schedule = created("daily", "nb-1");
         RemoteRef ref = schedule.remote().orElseThrow();
-        world.gateway.changeBehindTheBack(ref, oneNotebook("renamed by hand", "nb-1"), false);
+        world.engine.changeBehindTheBack(ref, oneNotebook("renamed by hand", "nb-1"), false);
 
         Report report = world.reconciliation.reconcile();
 
@@ -52,7 +52,7 @@ class ReconciliationServiceTest {
     @Test
     void a_schedule_put_online_by_hand_in_the_scheduler_is_recorded() {
         Schedule schedule = created("daily", "nb-1");
-        world.gateway.changeBehindTheBack(schedule.remote().orElseThrow(), schedule.definition(), true);
+        world.engine.changeBehindTheBack(schedule.remote().orElseThrow(), schedule.definition(), true);
 
         world.reconciliation.reconcile();
 
@@ -63,7 +63,7 @@ class ReconciliationServiceTest {
     @Test
     void the_same_drift_found_twice_is_recorded_once() {
         Schedule schedule = created("daily", "nb-1");
-        world.gateway.deleteBehindTheBack(schedule.remote().orElseThrow());
+        world.engine.deleteBehindTheBack(schedule.remote().orElseThrow());
 
         world.reconciliation.reconcile();
         Report second = world.reconciliation.reconcile();
@@ -76,7 +76,7 @@ class ReconciliationServiceTest {
     @Test
     void repairing_a_definition_deleted_by_hand_registers_it_again_and_the_next_check_finds_no_drift() {
         Schedule schedule = created("daily", "nb-1");
-        world.gateway.deleteBehindTheBack(schedule.remote().orElseThrow());
+        world.engine.deleteBehindTheBack(schedule.remote().orElseThrow());
         world.reconciliation.reconcile();
 
         world.reconciliation.repair(schedule.id());
@@ -88,8 +88,8 @@ class ReconciliationServiceTest {
     @Test
     void an_unreachable_scheduler_is_counted_not_recorded() {
         created("daily", "nb-1");
-        world.gateway.faults().failNext("drift", new SchedulerGatewayException(
-                SchedulerGatewayException.Kind.UNAVAILABLE, "process/select-by-id", "connection refused"));
+        world.engine.faults().failNext("drift", new EngineException(
+                EngineException.Kind.UNAVAILABLE, "process/select-by-id", "connection refused"));
 
         Report report = world.reconciliation.reconcile();
 

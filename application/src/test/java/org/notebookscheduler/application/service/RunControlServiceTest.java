@@ -33,9 +33,9 @@ class RunControlServiceTest {
     void aScheduleWithAFailedRun() {
         schedule = world.scheduleService.create(oneNotebook("daily", "nb-1")).schedule();
         Run run = new Run(RUN, RunState.FAILED, Optional.of(NOW), Optional.of(NOW), Optional.of(NOW.plusSeconds(60)));
-        world.gateway.addRun(schedule.remote().orElseThrow(), new RunDetail(run,
+        world.engine.addRun(schedule.remote().orElseThrow(), new RunDetail(run,
                 List.of(new TaskRun("5001", "run-nb-1", RunState.FAILED, Optional.of(NOW), Optional.of(NOW), 0))));
-        world.gateway.addLog("5001", "Table not found: sales");
+        world.engine.addLog("5001", "Table not found: sales");
     }
 
     @Test
@@ -51,7 +51,7 @@ class RunControlServiceTest {
     void a_command_on_a_run_reaches_the_scheduler_and_is_audited() {
         world.runControl.command(schedule.id(), RUN, RunCommand.RERUN_FAILED);
 
-        assertThat(world.gateway.calls()).contains("command:RERUN_FAILED:101");
+        assertThat(world.engine.calls()).contains("command:RERUN_FAILED:101");
         assertThat(world.audit.all()).last().extracting(ScheduleEvent::detail).isEqualTo("RERUN_FAILED run 101");
     }
 

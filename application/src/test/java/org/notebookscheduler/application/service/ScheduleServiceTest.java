@@ -14,7 +14,7 @@ import org.notebookscheduler.application.fakes.TestWorld;
 import org.notebookscheduler.application.port.in.ScheduleView;
 import org.notebookscheduler.application.port.in.UpdateSchedule;
 import org.notebookscheduler.application.port.out.PageRequest;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.application.port.out.EngineException;
 import org.notebookscheduler.domain.audit.FieldChange;
 import org.notebookscheduler.domain.audit.ScheduleEvent;
 import org.notebookscheduler.domain.audit.ScheduleEventType;
@@ -49,7 +49,7 @@ class ScheduleServiceTest {
         assertThat(stored.owner()).isEqualTo("alice");
         assertThat(stored.releaseState()).isEqualTo(ReleaseState.OFFLINE);
         assertThat(stored.remote()).isPresent();
-        assertThat(world.gateway.remotes()).containsKey(stored.remote().orElseThrow().definitionId());
+        assertThat(world.engine.remotes()).containsKey(stored.remote().orElseThrow().definitionId());
         assertThat(trail(stored.id())).containsExactly(ScheduleEventType.CREATED, ScheduleEventType.LINKED);
     }
 
@@ -70,7 +70,7 @@ class ScheduleServiceTest {
         assertRefused(() -> service.create(definition("daily",
                 ScheduledTask.of("a", notebook("nb-1")), ScheduledTask.of("b", notebook("nb-404")))),
                 ErrorCode.ENTITY_NOT_FOUND, "tasks[1].entity");
-        assertThat(world.gateway.calls()).isEmpty();
+        assertThat(world.engine.calls()).isEmpty();
     }
 
     @Test
@@ -83,7 +83,7 @@ class ScheduleServiceTest {
         created("daily", "nb-1");
 
         assertRefused(() -> created("another", "nb-1"), ErrorCode.ENTITY_ALREADY_SCHEDULED, "tasks[0].entity");
-        assertThat(world.gateway.calls()).containsOnlyOnce("register");
+        assertThat(world.engine.calls()).containsOnlyOnce("register");
     }
 
     @Test
@@ -99,7 +99,7 @@ class ScheduleServiceTest {
 
         assertThatThrownBy(() -> created("daily", "nb-1")).hasMessageContaining("database down");
 
-        assertThat(world.gateway.remotes()).isEmpty();
+        assertThat(world.engine.remotes()).isEmpty();
         assertThat(world.audit.all()).isEmpty();
         assertThat(world.schedules.findByEntity(EntityType.NOTEBOOK, "nb-1")).isEmpty();
     }
@@ -111,15 +111,15 @@ class ScheduleServiceTest {
         assertThatThrownBy(() -> created("daily", "nb-1")).hasMessageContaining("audit table locked");
 
         assertThat(world.schedules.findByOwner("alice", PageRequest.first(10)).total()).isZero();
-        assertThat(world.gateway.remotes()).isEmpty();
+        assertThat(world.engine.remotes()).isEmpty();
     }
 
     @Test
     void when_the_scheduler_is_unreachable_nothing_is_stored() {
-        world.gateway.faults().failNext("register", new SchedulerGatewayException(
-                SchedulerGatewayException.Kind.UNAVAILABLE, "process/save", "connection refused"));
+        world.engine.faults().failNext("register", new EngineException(
+                EngineException.Kind.UNAVAILABLE, "process/save", "connection refused"));
 
-        assertThatThrownBy(() -> created("daily", "nb-1")).isInstanceOf(SchedulerGatewayException.class);
+        assertThatThrownBy(() -> created("daily", "nb-1")).isInstanceOf(EngineException.class);
 
         assertThat(world.schedules.findByOwner(null, PageRequest.first(10)).total()).isZero();
         assertThat(world.audit.all()).isEmpty();
@@ -131,7 +131,7 @@ class ScheduleServiceTest {
 
         service.update(new UpdateSchedule(view.schedule().id(), oneNotebook("nightly", "nb-1"), null));
 
-        assertThat(world.gateway.remotes().values()).singleElement()
+        assertThat(world.engine.remotes().values()).singleElement()
                 .satisfies(remote -> assertThat(remote.definition().name()).isEqualTo("nightly"));
         ScheduleEvent updated = world.audit.all().get(world.audit.all().size() - 1);
         assertThat(updated.type()).isEqualTo(ScheduleEventType.UPDATED);
@@ -158,7 +158,7 @@ class ScheduleServiceTest {
                 ErrorCode.SCHEDULE_ONLINE, "releaseState");
         assertRefused(() -> service.delete(id), ErrorCode.SCHEDULE_ONLINE, "releaseState");
         assertThat(world.schedules.findById(id)).isPresent();
-        assertThat(world.gateway.calls()).doesNotContain("delete", "update");
+        assertThat(world.engine.calls()).doesNotContain("delete", "update");
     }
 
     @Test
@@ -168,7 +168,7 @@ class ScheduleServiceTest {
         service.delete(id);
 
         assertThat(world.schedules.findById(id)).isEmpty();
-        assertThat(world.gateway.remotes()).isEmpty();
+        assertThat(world.engine.remotes()).isEmpty();
         assertThat(trail(id)).endsWith(ScheduleEventType.DELETED);
     }
 
@@ -183,7 +183,7 @@ class ScheduleServiceTest {
         assertThat(offline.schedule().releaseState()).isEqualTo(ReleaseState.OFFLINE);
         assertThat(trail(id)).containsExactly(ScheduleEventType.CREATED, ScheduleEventType.LINKED,
                 ScheduleEventType.ONLINE, ScheduleEventType.OFFLINE);
-        assertThat(world.gateway.calls()).containsOnlyOnce("online");
+        assertThat(world.engine.calls()).containsOnlyOnce("online");
     }
 
     @Test
@@ -193,7 +193,7 @@ class ScheduleServiceTest {
 
         assertThatThrownBy(() -> service.online(id)).hasMessageContaining("database down");
 
-        assertThat(world.gateway.remotes().values()).allSatisfy(remote -> assertThat(remote.online()).isFalse());
+        assertThat(world.engine.remotes().values()).allSatisfy(remote -> assertThat(remote.online()).isFalse());
         assertThat(world.schedules.findById(id).orElseThrow().releaseState()).isEqualTo(ReleaseState.OFFLINE);
     }
 
@@ -226,13 +226,13 @@ class ScheduleServiceTest {
     @Test
     void lookups_by_entity_and_by_owner_are_answered_without_calling_the_scheduler() {
         created("daily", "nb-1");
-        int callsBefore = world.gateway.calls().size();
+        int callsBefore = world.engine.calls().size();
 
         assertThat(service.findByEntity(EntityType.NOTEBOOK, "nb-1")).isPresent();
         assertThat(service.findByEntity(EntityType.NOTEBOOK, "nb-2")).isEmpty();
         assertThat(service.list(null, PageRequest.first(10)).items()).hasSize(1);
 
-        assertThat(world.gateway.calls()).hasSize(callsBefore);
+        assertThat(world.engine.calls()).hasSize(callsBefore);
     }
 
     @Test
@@ -241,7 +241,7 @@ class ScheduleServiceTest {
 
         service.runNow(id);
 
-        assertThat(world.gateway.calls()).contains("runNow");
+        assertThat(world.engine.calls()).contains("runNow");
         assertThat(trail(id)).endsWith(ScheduleEventType.RUN_REQUESTED);
     }
 
@@ -253,13 +253,13 @@ class ScheduleServiceTest {
     @Test
     void an_update_of_a_schedule_whose_process_is_not_its_own_any_more_registers_it_afresh_and_records_why() {
         ScheduleView view = created("daily", "nb-1");
-        world.gateway.reset();
+        world.engine.reset();
 
         ScheduleView updated = service.update(new UpdateSchedule(view.schedule().id(),
                 oneNotebook("nightly", "nb-1"), null));
 
         assertThat(updated.schedule().remote()).isPresent();
-        assertThat(world.gateway.remotes()).containsKey(updated.schedule().remote().orElseThrow().definitionId());
+        assertThat(world.engine.remotes()).containsKey(updated.schedule().remote().orElseThrow().definitionId());
         assertThat(trail(view.schedule().id())).containsExactly(ScheduleEventType.CREATED, ScheduleEventType.LINKED,
                 ScheduleEventType.UPDATED, ScheduleEventType.DRIFT_FOUND, ScheduleEventType.LINKED);
     }
@@ -268,7 +268,7 @@ class ScheduleServiceTest {
     void offline_of_a_schedule_whose_process_is_gone_succeeds_locally_and_drops_the_link() {
         ScheduleView view = created("daily", "nb-1");
         service.online(view.schedule().id());
-        world.gateway.reset();
+        world.engine.reset();
 
         ScheduleView offline = service.offline(view.schedule().id());
 
@@ -280,7 +280,7 @@ class ScheduleServiceTest {
     @Test
     void online_or_run_now_of_a_schedule_whose_process_is_gone_is_refused_with_the_link_dropped() {
         ScheduleView view = created("daily", "nb-1");
-        world.gateway.reset();
+        world.engine.reset();
 
         assertRefused(() -> service.online(view.schedule().id()), ErrorCode.SCHEDULE_NOT_LINKED, "remote");
 
@@ -293,13 +293,13 @@ class ScheduleServiceTest {
     @Test
     void deleting_a_schedule_whose_process_is_gone_deletes_it_here_and_touches_nothing_there() {
         ScheduleView view = created("daily", "nb-1");
-        world.gateway.reset();
+        world.engine.reset();
         ScheduleView other = created("other", "nb-2");
 
         service.delete(view.schedule().id());
 
         assertThat(world.schedules.findById(view.schedule().id())).isEmpty();
-        assertThat(world.gateway.remotes()).containsKey(other.schedule().remote().orElseThrow().definitionId());
+        assertThat(world.engine.remotes()).containsKey(other.schedule().remote().orElseThrow().definitionId());
         assertThat(trail(view.schedule().id())).endsWith(ScheduleEventType.DRIFT_FOUND, ScheduleEventType.DELETED);
     }
 
@@ -307,22 +307,41 @@ class ScheduleServiceTest {
     void a_failed_local_write_after_an_update_undoes_the_remote_change() {
         ScheduleView view = created("daily", "nb-1");
         String definitionId = view.schedule().remote().orElseThrow().definitionId();
-        var before = world.gateway.remotes().get(definitionId);
+        var before = world.engine.remotes().get(definitionId);
         world.schedules.faults().failNext("save", new IllegalStateException("database went away"));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.update(new UpdateSchedule(
                 view.schedule().id(), oneNotebook("nightly", "nb-1"), null))).hasMessageContaining("went away");
 
-        assertThat(world.gateway.remotes().get(definitionId)).isEqualTo(before);
-        assertThat(world.gateway.calls()).endsWith("update", "undo");
+        assertThat(world.engine.remotes().get(definitionId)).isEqualTo(before);
+        assertThat(world.engine.calls()).endsWith("update", "undo");
     }
 
     @Test
     void run_now_answers_the_run_the_scheduler_started_and_records_the_request_first() {
         ScheduleView view = created("daily", "nb-1");
-        world.gateway.nextRunIs(new org.notebookscheduler.domain.run.RunId("777"));
+        world.engine.nextRunIs(new org.notebookscheduler.domain.run.RunId("777"));
 
         assertThat(service.runNow(view.schedule().id())).contains(new org.notebookscheduler.domain.run.RunId("777"));
         assertThat(trail(view.schedule().id())).endsWith(ScheduleEventType.RUN_REQUESTED);
+    }
+
+    @Test
+    void a_schedule_created_on_one_engine_is_changed_there_after_new_schedules_move_to_another() {
+        ScheduleId onFirst = world.onlineSchedule("daily", "nb-1");
+        org.notebookscheduler.application.fakes.FakeEngine second =
+                new org.notebookscheduler.application.fakes.FakeEngine("Embedded");
+        ScheduleService moved = new ScheduleService(world.schedules, world.audit,
+                new Engines("Embedded", List.of(world.engine.engine(), second.engine())), world.catalog,
+                world.currentUser, world.transactions, world.clock);
+        List<String> firstCallsBefore = world.engine.calls();
+
+        moved.offline(onFirst);
+        ScheduleView created = moved.create(oneNotebook("nightly", "nb-2"));
+
+        assertThat(world.engine.calls().subList(firstCallsBefore.size(), world.engine.calls().size()))
+                .containsExactly("offline");
+        assertThat(second.calls()).containsExactly("register");
+        assertThat(created.schedule().remote().orElseThrow().scheduler()).isEqualTo("Embedded");
     }
 }

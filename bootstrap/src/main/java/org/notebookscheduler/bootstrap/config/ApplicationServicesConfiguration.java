@@ -12,7 +12,7 @@ import org.notebookscheduler.application.port.out.NotebookCatalog;
 import org.notebookscheduler.application.port.out.NotebookRunner;
 import org.notebookscheduler.application.port.out.NotificationOutbox;
 import org.notebookscheduler.application.port.out.ScheduleStore;
-import org.notebookscheduler.application.port.out.SchedulerGateway;
+import org.notebookscheduler.application.service.Engines;
 import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.application.service.DeadNotificationReplayService;
 import org.notebookscheduler.application.service.ExecutionCallbackService;
@@ -32,17 +32,17 @@ import org.springframework.context.annotation.Configuration;
 public class ApplicationServicesConfiguration {
 
     @Bean
-    ScheduleService scheduleService(ScheduleStore store, AuditLog audit, SchedulerGateway gateway,
+    ScheduleService scheduleService(ScheduleStore store, AuditLog audit, Engines engines,
             NotebookCatalog catalog, CurrentUser currentUser, Transactions transactions, Clock clock,
             SchedulerProperties properties) {
-        return new ScheduleService(store, audit, gateway, catalog, currentUser, transactions, clock,
+        return new ScheduleService(store, audit, engines, catalog, currentUser, transactions, clock,
                 properties.minFireInterval());
     }
 
     @Bean
-    RunControlService runControlService(ScheduleStore store, CurrentUser currentUser, SchedulerGateway gateway,
+    RunControlService runControlService(ScheduleStore store, CurrentUser currentUser, Engines engines,
             AuditLog audit, Transactions transactions, Clock clock) {
-        return new RunControlService(store, currentUser, gateway, audit, transactions, clock);
+        return new RunControlService(store, currentUser, engines, audit, transactions, clock);
     }
 
     @Bean
@@ -61,8 +61,8 @@ public class ApplicationServicesConfiguration {
 
     @Bean
     ExecutionCallbackService executionCallbackService(CallbackSettings settings, ScheduleStore store, AuditLog audit,
-            Clock clock, SchedulerGateway gateway, TaskAttemptService attempts) {
-        return new ExecutionCallbackService(settings, store, audit, clock, gateway, attempts);
+            Clock clock, Engines engines, TaskAttemptService attempts) {
+        return new ExecutionCallbackService(settings, store, audit, clock, engines, attempts);
     }
 
     /** One thread for the long-run warnings of every run in progress. */
@@ -87,8 +87,8 @@ public class ApplicationServicesConfiguration {
     }
 
     @Bean
-    ReconciliationService reconciliationService(ScheduleStore store, AuditLog audit, SchedulerGateway gateway,
+    ReconciliationService reconciliationService(ScheduleStore store, AuditLog audit, Engines engines,
             CurrentUser currentUser, Transactions transactions, Clock clock) {
-        return new ReconciliationService(store, audit, gateway, currentUser, transactions, clock);
+        return new ReconciliationService(store, audit, engines, currentUser, transactions, clock);
     }
 }

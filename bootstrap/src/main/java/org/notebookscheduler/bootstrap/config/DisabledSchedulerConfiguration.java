@@ -1,6 +1,6 @@
 package org.notebookscheduler.bootstrap.config;
 
-import org.notebookscheduler.application.port.out.SchedulerGateway;
+import org.notebookscheduler.application.service.Engines;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 public class DisabledSchedulerConfiguration {
 
     @Bean
-    SchedulerGateway schedulerGateway() {
-        return new DisabledSchedulerGateway();
+    Engines engines() {
+        return Engines.servingEverySchedule(DisabledEngine.engine());
     }
 }

@@ -1,8 +1,8 @@
 package org.notebookscheduler.bootstrap.config;
 
-import org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerGateway;
+import org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerEngine;
 import org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerSettings;
-import org.notebookscheduler.application.port.out.SchedulerGateway;
+import org.notebookscheduler.application.service.Engines;
 import org.notebookscheduler.domain.schedule.RunSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +27,7 @@ public class DolphinSchedulerConfiguration {
     }
 
     @Bean
-    SchedulerGateway schedulerGateway(DolphinSchedulerSettings settings) {
-        return new DolphinSchedulerGateway(settings);
+    Engines engines(DolphinSchedulerSettings settings) {
+        return Engines.only(DolphinSchedulerEngine.create(settings));
     }
 }

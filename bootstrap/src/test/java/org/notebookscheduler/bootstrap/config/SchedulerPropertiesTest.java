@@ -173,24 +173,27 @@ class SchedulerPropertiesTest {
     }
 
     @Test
-    void with_scheduling_on_dolphinscheduler_is_the_gateway_and_nothing_is_called_at_startup() {
+    void with_scheduling_on_dolphinscheduler_is_the_engine_for_new_schedules_and_nothing_is_called_at_startup() {
         runner.withPropertyValues("notebook.scheduler.enable=true",
                 "notebook.scheduler.scheduler-url=http://127.0.0.1:9/dolphinscheduler",
                 "notebook.scheduler.auth-token=a", "notebook.scheduler.callback-token=b",
                 "notebook.scheduler.callback-url=http://notebook:9002",
                 "notebook.scheduler.dolphinscheduler.server-time-zone=Asia/Shanghai").run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(org.notebookscheduler.application.port.out.SchedulerGateway.class).name())
-                            .isEqualTo("DolphinScheduler");
+                    assertThat(context.getBean(org.notebookscheduler.application.service.Engines.class)
+                            .forNewSchedules().name()).isEqualTo("DolphinScheduler");
                     assertThat(context.getBean(org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerSettings.class)
                             .callbackEndpoint()).isEqualTo("http://notebook:9002/api/schedule/execution");
                 });
     }
 
     @Test
-    void with_scheduling_off_there_is_no_dolphinscheduler_gateway() {
-        runner.run(context -> assertThat(context)
-                .doesNotHaveBean(org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerGateway.class));
+    void with_scheduling_off_new_schedules_go_to_the_engine_that_refuses_them() {
+        runner.withUserConfiguration(DisabledSchedulerConfiguration.class).run(context -> {
+            assertThat(context).doesNotHaveBean(org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerSettings.class);
+            assertThat(context.getBean(org.notebookscheduler.application.service.Engines.class).forNewSchedules().name())
+                    .isEqualTo("disabled");
+        });
     }
 
     @Test

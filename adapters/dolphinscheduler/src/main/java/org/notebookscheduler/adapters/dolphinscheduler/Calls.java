@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.notebookscheduler.adapters.dolphinscheduler.api.Envelope;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException.Kind;
+import org.notebookscheduler.application.port.out.EngineException;
+import org.notebookscheduler.application.port.out.EngineException.Kind;
 import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
 
 /**
  * Runs one API call: retries it when that is safe, checks the envelope's {@code code}, and turns
- * every failure into a {@link SchedulerGatewayException} that names the call, carries
+ * every failure into a {@link EngineException} that names the call, carries
  * DolphinScheduler's code and message, says whether retrying can help, and holds no token.
  *
  * <p>A read is retried on any transport failure or 5xx. A write is retried only when it never
@@ -75,7 +75,7 @@ final class Calls {
                 .build());
     }
 
-    /** The call's {@code data}, or a {@link SchedulerGatewayException} for a non-zero {@code code}. */
+    /** The call's {@code data}, or a {@link EngineException} for a non-zero {@code code}. */
     <T> T data(String call, Safety safety, Supplier<Envelope<T>> request) {
         Envelope<T> envelope = envelope(call, safety, request);
         if (!envelope.succeeded()) {
@@ -106,10 +106,10 @@ final class Calls {
         return Retry.decorateSupplier(safety == Safety.READ ? reads : writes, attempt).get();
     }
 
-    SchedulerGatewayException refusal(String call, Envelope<?> envelope) {
+    EngineException refusal(String call, Envelope<?> envelope) {
         Kind kind = NOT_FOUND.contains(envelope.code()) ? Kind.NOT_FOUND
                 : UNAVAILABLE.contains(envelope.code()) ? Kind.UNAVAILABLE : Kind.REFUSED;
-        return new SchedulerGatewayException(kind, call,
+        return new EngineException(kind, call,
                 "DolphinScheduler answered code " + envelope.code() + ": " + redactor.clean(envelope.msg()));
     }
 
@@ -161,7 +161,7 @@ final class Calls {
     }
 
     /** A failed attempt, with what the retry policies need to know about it. */
-    static final class Failure extends SchedulerGatewayException {
+    static final class Failure extends EngineException {
 
         private static final long serialVersionUID = 1L;
 

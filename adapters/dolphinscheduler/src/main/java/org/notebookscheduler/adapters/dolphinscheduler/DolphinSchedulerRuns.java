@@ -15,9 +15,11 @@ import org.notebookscheduler.adapters.dolphinscheduler.api.PageData;
 import org.notebookscheduler.adapters.dolphinscheduler.api.Rows;
 import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
-import org.notebookscheduler.application.port.out.SchedulerGateway;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException.Kind;
+import org.notebookscheduler.application.port.out.CallerRuns;
+import org.notebookscheduler.application.port.out.EngineRuns;
+import org.notebookscheduler.domain.schedule.Schedule;
+import org.notebookscheduler.application.port.out.EngineException;
+import org.notebookscheduler.application.port.out.EngineException.Kind;
 import org.notebookscheduler.domain.run.Run;
 import org.notebookscheduler.domain.run.RunCommand;
 import org.notebookscheduler.domain.run.RunDetail;
@@ -26,8 +28,11 @@ import org.notebookscheduler.domain.run.RunState;
 import org.notebookscheduler.domain.run.TaskRun;
 import org.notebookscheduler.domain.schedule.RemoteRef;
 
-/** The runs of a schedule's process: listed, detailed, their task logs, and commands to them. */
-final class DolphinSchedulerRuns {
+/**
+ * The runs of a schedule's process: listed, detailed, their task logs, commands to them, and the
+ * run a callback comes from. Each answers within the configured deadline.
+ */
+final class DolphinSchedulerRuns implements EngineRuns, CallerRuns {
 
     static final int LOG_LINES_PER_CALL = 1000;
     static final int MAX_LOG_LINES = 20_000;
@@ -50,14 +55,40 @@ final class DolphinSchedulerRuns {
         this.redactor = redactor;
     }
 
-    Page<Run> runs(RemoteRef ref, PageRequest page) {
+    @Override
+    public Page<Run> page(RemoteRef ref, PageRequest page) {
+        return Deadline.within(settings.deadline(), () -> listRuns(ref, page));
+    }
+
+    @Override
+    public RunDetail detail(RemoteRef ref, RunId runId) {
+        return Deadline.within(settings.deadline(), () -> detailOf(ref, runId));
+    }
+
+    @Override
+    public String taskLog(RemoteRef ref, RunId runId, String taskRunId) {
+        return Deadline.within(settings.deadline(), () -> redactor.mask(rawTaskLog(ref, runId, taskRunId)));
+    }
+
+    @Override
+    public void command(RemoteRef ref, RunId runId, RunCommand command) {
+        Deadline.within(settings.deadline(), () -> commandOf(ref, runId, command));
+    }
+
+    @Override
+    public Optional<CallerRun> callerRun(Schedule schedule, String taskName, String sentRunKey) {
+        return Deadline.within(settings.deadline(),
+                () -> callerRunOf(schedule.remote().orElseThrow(), taskName, sentRunKey));
+    }
+
+    private Page<Run> listRuns(RemoteRef ref, PageRequest page) {
         long processId = processId(ref);
         PageData<Rows.Instance> data = calls.data("instance/list-paging", READ,
                 () -> api.listInstances(ref.project(), processId, page.page(), page.size()));
         return new Page<>(data.totalList().stream().map(this::run).toList(), page.page(), page.size(), data.total());
     }
 
-    RunDetail run(RemoteRef ref, RunId runId) {
+    private RunDetail detailOf(RemoteRef ref, RunId runId) {
         Rows.Instance instance = instanceOf(ref, runId);
         List<Rows.TaskInstance> attempts = Session.all(calls, "task-instance/list-paging",
                 pageNo -> api.taskInstances(ref.project(), instance.id(), pageNo, Session.PAGE_SIZE));
@@ -68,18 +99,14 @@ final class DolphinSchedulerRuns {
     }
 
     /**
-     * The log as DolphinScheduler wrote it, with the tokens and the callback credentials masked:
-     * 1.3.9's HTTP task logs its parameters, credential included, and a log is shown to the
-     * schedule's owner.
+     * The log as DolphinScheduler wrote it; {@link #taskLog} masks the tokens and the callback
+     * credentials in it: 1.3.9's HTTP task logs its parameters, credential included, and a log is
+     * shown to the schedule's owner.
      */
-    String taskLog(RemoteRef ref, RunId runId, String taskRunId) {
-        return redactor.mask(rawTaskLog(ref, runId, taskRunId));
-    }
-
     private String rawTaskLog(RemoteRef ref, RunId runId, String taskRunId) {
-        RunDetail detail = run(ref, runId);
+        RunDetail detail = detailOf(ref, runId);
         if (detail.tasks().stream().noneMatch(task -> task.id().equals(taskRunId))) {
-            throw new SchedulerGatewayException(Kind.NOT_FOUND, "log/detail",
+            throw new EngineException(Kind.NOT_FOUND, "log/detail",
                     "task instance " + taskRunId + " is not part of process instance " + runId);
         }
         long taskInstanceId = Long.parseLong(taskRunId);
@@ -102,7 +129,7 @@ final class DolphinSchedulerRuns {
      * Resume, rerun and repeat need the process online, as a run started now does; like run-now,
      * the process is released online for them, and its cron schedule is left as it is.
      */
-    void command(RemoteRef ref, RunId runId, RunCommand command) {
+    private void commandOf(RemoteRef ref, RunId runId, RunCommand command) {
         Rows.Instance instance = instanceOf(ref, runId);
         if (command != RunCommand.PAUSE && command != RunCommand.STOP) {
             calls.data("process/release", WRITE, () -> api.releaseProcess(ref.project(), instance.processDefinitionId(),
@@ -117,7 +144,7 @@ final class DolphinSchedulerRuns {
      * {@code <instance id>.<run times>}: retries inside the instance keep it, a repeat or a rerun of
      * failed tasks (which run the same instance again) changes it.
      */
-    Optional<SchedulerGateway.CallerRun> callerRun(RemoteRef ref, String taskName, String sentRunKey) {
+    private Optional<CallerRun> callerRunOf(RemoteRef ref, String taskName, String sentRunKey) {
         List<Rows.Instance> running = calls.data("instance/list-paging", READ,
                 () -> api.listInstances(ref.project(), processId(ref), 1, RECENT_INSTANCES)).totalList().stream()
                 .filter(instance -> !RunStates.of(instance.state()).finished())
@@ -131,7 +158,7 @@ final class DolphinSchedulerRuns {
                             && RunStates.of(row.state()) == RunState.RUNNING)
                     .findFirst();
             if (task.isPresent()) {
-                return Optional.of(new SchedulerGateway.CallerRun(String.valueOf(instance.id()),
+                return Optional.of(new CallerRun(String.valueOf(instance.id()),
                         instance.id() + "." + Math.max(1, instance.runTimes()), String.valueOf(task.get().id())));
             }
         }
@@ -189,12 +216,12 @@ final class DolphinSchedulerRuns {
         try {
             instanceId = Long.parseLong(runId.value());
         } catch (NumberFormatException e) {
-            throw new SchedulerGatewayException(Kind.NOT_FOUND, "instance/select-by-id", "no process instance " + runId);
+            throw new EngineException(Kind.NOT_FOUND, "instance/select-by-id", "no process instance " + runId);
         }
         Rows.Instance instance = calls.data("instance/select-by-id", READ,
                 () -> api.instanceById(ref.project(), instanceId));
         if (instance == null || instance.processDefinitionId() != processId(ref)) {
-            throw new SchedulerGatewayException(Kind.NOT_FOUND, "instance/select-by-id",
+            throw new EngineException(Kind.NOT_FOUND, "instance/select-by-id",
                     "process instance " + runId + " is not a run of process " + ref.definitionId());
         }
         return instance;

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.notebookscheduler.application.port.out.EngineDrift;
 import org.notebookscheduler.adapters.dolphinscheduler.api.DolphinSchedulerApi;
 import org.notebookscheduler.adapters.dolphinscheduler.api.DsTime;
 import org.notebookscheduler.adapters.dolphinscheduler.api.Rows;
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * name, description, tasks and release state) and its cron schedule (cron, window, run settings and
  * release state). Reads only.
  */
-final class DriftCheck {
+final class DriftCheck implements EngineDrift {
 
     private static final JsonMapper JSON = DolphinSchedulerClient.jsonMapper();
 
@@ -36,7 +37,12 @@ final class DriftCheck {
         this.settings = settings;
     }
 
-    List<FieldChange> of(Schedule schedule) {
+    @Override
+    public List<FieldChange> of(Schedule schedule) {
+        return Deadline.within(settings.deadline(), () -> driftOf(schedule));
+    }
+
+    private List<FieldChange> driftOf(Schedule schedule) {
         RemoteRef ref = schedule.remote().orElseThrow();
         Rows.ProcessDetail actual;
         Session session;

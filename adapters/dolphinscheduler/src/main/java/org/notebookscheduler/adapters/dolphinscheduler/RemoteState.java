@@ -12,8 +12,8 @@ import java.util.Optional;
 import org.notebookscheduler.adapters.dolphinscheduler.api.DsTime;
 import org.notebookscheduler.adapters.dolphinscheduler.api.Envelope;
 import org.notebookscheduler.adapters.dolphinscheduler.api.Rows;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException.Kind;
+import org.notebookscheduler.application.port.out.EngineException;
+import org.notebookscheduler.application.port.out.EngineException.Kind;
 import org.notebookscheduler.domain.schedule.ScheduleId;
 
 /**
@@ -92,7 +92,7 @@ record RemoteState(ScheduleId scheduleId, String processName, Rows.ProcessDetail
                     Rows.Schedule target = restored.stream().filter(now -> now.id() == cron.id()).findFirst()
                             .or(() -> restored.stream().filter(now -> Objects.equals(now.crontab(), cron.crontab()))
                                     .findFirst())
-                            .orElseThrow(() -> new SchedulerGatewayException(Kind.UNAVAILABLE, "schedule/list-paging",
+                            .orElseThrow(() -> new EngineException(Kind.UNAVAILABLE, "schedule/list-paging",
                                     "the cron schedule of process " + processId + " cannot be found to restore"));
                     Envelope<Void> answer = session.calls.envelope("schedule/online", WRITE,
                             () -> session.api.onlineSchedule(session.project, target.id()));
@@ -114,7 +114,7 @@ record RemoteState(ScheduleId scheduleId, String processName, Rows.ProcessDetail
                 process.processDefinitionJson(), process.locations() == null ? "{}" : process.locations(),
                 process.connects() == null ? "[]" : process.connects(), process.description()));
         return session.ownedByName(process.name(), scheduleId).map(Rows.ProcessDetail::id)
-                .orElseThrow(() -> new SchedulerGatewayException(Kind.UNAVAILABLE, "process/list-paging",
+                .orElseThrow(() -> new EngineException(Kind.UNAVAILABLE, "process/list-paging",
                         "process '" + process.name() + "' was saved again but cannot be found"));
     }
 
@@ -130,7 +130,7 @@ record RemoteState(ScheduleId scheduleId, String processName, Rows.ProcessDetail
 
     private static LocalDateTime serverTime(String answer, ZoneId serverZone) {
         return DsTime.parse(answer, serverZone).map(instant -> LocalDateTime.ofInstant(instant, serverZone))
-                .orElseThrow(() -> new SchedulerGatewayException(Kind.UNAVAILABLE, "schedule/list-paging",
+                .orElseThrow(() -> new EngineException(Kind.UNAVAILABLE, "schedule/list-paging",
                         "unreadable cron schedule time '" + answer + "'"));
     }
 }

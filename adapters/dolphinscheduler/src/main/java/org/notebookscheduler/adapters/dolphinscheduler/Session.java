@@ -12,8 +12,8 @@ import org.notebookscheduler.adapters.dolphinscheduler.api.Envelope;
 import org.notebookscheduler.adapters.dolphinscheduler.api.PageData;
 import org.notebookscheduler.adapters.dolphinscheduler.api.Rows;
 import org.notebookscheduler.application.port.out.RemoteLinkLostException;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException.Kind;
+import org.notebookscheduler.application.port.out.EngineException;
+import org.notebookscheduler.application.port.out.EngineException.Kind;
 import org.notebookscheduler.domain.schedule.RemoteRef;
 import org.notebookscheduler.domain.schedule.Schedule;
 import org.notebookscheduler.domain.schedule.ScheduleId;
@@ -56,7 +56,7 @@ final class Session {
             throw calls.refusal("projects/create", created);
         }
         return new Session(api, calls, project, findProject(api, calls, project).orElseThrow(
-                () -> new SchedulerGatewayException(Kind.UNAVAILABLE, "projects/list-paging",
+                () -> new EngineException(Kind.UNAVAILABLE, "projects/list-paging",
                         "project " + project + " was created but cannot be found")));
     }
 
@@ -102,7 +102,7 @@ final class Session {
         if (answer.succeeded()) {
             return Optional.ofNullable(answer.data());
         }
-        SchedulerGatewayException failure = calls.refusal("process/select-by-id", answer);
+        EngineException failure = calls.refusal("process/select-by-id", answer);
         if (failure.kind() == Kind.NOT_FOUND) {
             return Optional.empty();
         }

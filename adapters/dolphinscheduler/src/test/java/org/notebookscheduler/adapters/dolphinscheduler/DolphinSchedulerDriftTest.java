@@ -11,6 +11,7 @@ import org.notebookscheduler.application.fakes.FakeTransactions;
 import org.notebookscheduler.application.fakes.InMemoryAuditLog;
 import org.notebookscheduler.application.fakes.InMemoryScheduleStore;
 import org.notebookscheduler.application.fakes.MutableClock;
+import org.notebookscheduler.application.port.out.Engine;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.service.ReconciliationService;
 import org.notebookscheduler.domain.audit.FieldChange;
@@ -23,13 +24,13 @@ import org.notebookscheduler.domain.shared.Actor;
 class DolphinSchedulerDriftTest {
 
     private final SimulatedDolphinScheduler ds = new SimulatedDolphinScheduler();
-    private final DolphinSchedulerGateway gateway = ds.gateway();
+    private final Engine engine = ds.engine();
     private final Schedule schedule = schedule("alice", "daily", "nb-1", NOW);
     private final SimulatedDolphinScheduler.Process process;
     private final SimulatedDolphinScheduler.Cron cron;
 
     DolphinSchedulerDriftTest() {
-        schedule.link(gateway.register(schedule).ref(), Actor.user("alice"), NOW);
+        schedule.link(engine.lifecycle().register(schedule).ref(), Actor.user("alice"), NOW);
         process = ds.process("[alice] daily");
         cron = ds.cronsOf(process.id).get(0);
     }
@@ -41,14 +42,14 @@ class DolphinSchedulerDriftTest {
 
     @Test
     void a_process_exactly_as_sent_has_no_drift() {
-        assertThat(gateway.drift(schedule)).isEmpty();
+        assertThat(engine.drift().of(schedule)).isEmpty();
     }
 
     @Test
     void a_process_renamed_by_hand_is_drift_of_the_name() {
         process.name = "renamed by hand";
 
-        assertThat(gateway.drift(schedule)).containsExactly(
+        assertThat(engine.drift().of(schedule)).containsExactly(
                 new FieldChange("remote.name", "[alice] daily", "renamed by hand"));
     }
 
@@ -56,7 +57,7 @@ class DolphinSchedulerDriftTest {
     void tasks_edited_by_hand_are_drift_of_the_tasks() {
         process.json = process.json.replace("\"maxRetryTimes\":0", "\"maxRetryTimes\":5");
 
-        assertThat(gateway.drift(schedule)).extracting(FieldChange::field).containsExactly("remote.tasks");
+        assertThat(engine.drift().of(schedule)).extracting(FieldChange::field).containsExactly("remote.tasks");
     }
 
     @Test
@@ -65,7 +66,7 @@ class DolphinSchedulerDriftTest {
         cron.online = true;
         cron.crontab = "0 0 5 * * ? *";
 
-        assertThat(gateway.drift(schedule)).containsExactly(
+        assertThat(engine.drift().of(schedule)).containsExactly(
                 new FieldChange("remote.processReleaseState", "OFFLINE", "ONLINE"),
                 new FieldChange("cron.expression", "0 0 2 * * ? *", "0 0 5 * * ? *"),
                 new FieldChange("releaseState", "OFFLINE", "ONLINE"));
@@ -78,24 +79,24 @@ class DolphinSchedulerDriftTest {
         cron.failureStrategy = "CONTINUE";
         cron.priority = "LOWEST";
 
-        assertThat(gateway.drift(schedule)).extracting(FieldChange::field).containsExactly(
+        assertThat(engine.drift().of(schedule)).extracting(FieldChange::field).containsExactly(
                 "runSettings.warningType", "runSettings.warningGroupId", "runSettings.failureStrategy",
                 "runSettings.priority");
     }
 
     @Test
     void a_process_left_online_by_a_run_started_by_hand_is_drift_of_its_release_state() {
-        gateway.runNow(schedule);
+        engine.lifecycle().runNow(schedule);
 
-        assertThat(gateway.drift(schedule)).containsExactly(
+        assertThat(engine.drift().of(schedule)).containsExactly(
                 new FieldChange("remote.processReleaseState", "OFFLINE", "ONLINE"));
     }
 
     @Test
     void a_process_deleted_by_hand_is_drift_of_the_definition() {
-        gateway.delete(schedule);
+        engine.lifecycle().delete(schedule);
 
-        assertThat(gateway.drift(schedule)).containsExactly(
+        assertThat(engine.drift().of(schedule)).containsExactly(
                 new FieldChange("remote.definition", schedule.remote().orElseThrow().definitionId(), null));
     }
 
@@ -103,9 +104,9 @@ class DolphinSchedulerDriftTest {
     void a_process_id_that_now_belongs_to_another_schedule_is_drift_of_the_definition_not_of_its_fields() {
         ds.reset();
         Schedule other = schedule("bob", "weekly", "nb-2", NOW);
-        gateway.register(other);
+        engine.lifecycle().register(other);
 
-        assertThat(gateway.drift(schedule)).containsExactly(
+        assertThat(engine.drift().of(schedule)).containsExactly(
                 new FieldChange("remote.definition", schedule.remote().orElseThrow().definitionId(), null));
     }
 
@@ -114,7 +115,7 @@ class DolphinSchedulerDriftTest {
         InMemoryScheduleStore store = new InMemoryScheduleStore();
         InMemoryAuditLog audit = new InMemoryAuditLog();
         store.save(schedule);
-        ReconciliationService reconciliation = new ReconciliationService(store, audit, gateway,
+        ReconciliationService reconciliation = new ReconciliationService(store, audit, org.notebookscheduler.application.service.Engines.only(engine),
                 new FakeCurrentUser(Actor.admin("root")), new FakeTransactions(store, audit), new MutableClock(NOW));
         process.name = "renamed by hand";
 

@@ -32,9 +32,10 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.notebookscheduler.application.port.out.Engine;
 import org.notebookscheduler.application.port.out.PageRequest;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException.Kind;
+import org.notebookscheduler.application.port.out.EngineException;
+import org.notebookscheduler.application.port.out.EngineException.Kind;
 import org.notebookscheduler.domain.schedule.RemoteRef;
 import org.notebookscheduler.domain.schedule.RunSettings;
 import org.notebookscheduler.domain.schedule.Schedule;
@@ -46,12 +47,12 @@ import org.slf4j.LoggerFactory;
 class DolphinSchedulerFailuresTest {
 
     private final SimulatedDolphinScheduler ds = new SimulatedDolphinScheduler();
-    private final DolphinSchedulerGateway gateway = ds.gateway();
+    private final Engine engine = ds.engine();
 
     /** A schedule registered with the server, with the request journal emptied afterwards. */
     private Schedule linked() {
         Schedule schedule = schedule("alice", "daily", "nb-1", NOW);
-        schedule.link(gateway.register(schedule).ref(), Actor.user("alice"), NOW);
+        schedule.link(engine.lifecycle().register(schedule).ref(), Actor.user("alice"), NOW);
         ds.server.resetRequests();
         return schedule;
     }
@@ -65,10 +66,10 @@ class DolphinSchedulerFailuresTest {
         ds.close();
     }
 
-    private static SchedulerGatewayException failure(Runnable call) {
+    private static EngineException failure(Runnable call) {
         Throwable thrown = catchThrowable(call::run);
-        assertThat(thrown).isInstanceOf(SchedulerGatewayException.class);
-        return (SchedulerGatewayException) thrown;
+        assertThat(thrown).isInstanceOf(EngineException.class);
+        return (EngineException) thrown;
     }
 
     @Test
@@ -77,7 +78,7 @@ class DolphinSchedulerFailuresTest {
         stub(post(urlPathEqualTo(projectPath("/process/release")))
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Length", "0")));
 
-        SchedulerGatewayException e = failure(() -> gateway.offline(schedule));
+        EngineException e = failure(() -> engine.lifecycle().offline(schedule));
 
         assertThat(e.kind()).isEqualTo(Kind.REFUSED);
         assertThat(e.call()).isEqualTo("process/release");
@@ -94,7 +95,7 @@ class DolphinSchedulerFailuresTest {
         stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).inScenario("flaky")
                 .whenScenarioStateIs("twice").willReturn(success(page("", 0, 1, 1))));
 
-        assertThat(gateway.runs(new RemoteRef("DolphinScheduler", DolphinSchedulerStub.PROJECT, "7", "5"),
+        assertThat(engine.runs().page(new RemoteRef("DolphinScheduler", DolphinSchedulerStub.PROJECT, "7", "5"),
                 PageRequest.first(10)).total()).isZero();
         ds.server.verify(3, getRequestedFor(urlPathEqualTo(projectPath("/instance/list-paging"))));
     }
@@ -105,7 +106,7 @@ class DolphinSchedulerFailuresTest {
         stub(post(urlPathEqualTo(projectPath("/process/release"))).withFormParam("releaseState", is("1"))
                 .willReturn(aResponse().withStatus(503)));
 
-        SchedulerGatewayException e = failure(() -> gateway.online(schedule));
+        EngineException e = failure(() -> engine.lifecycle().online(schedule));
 
         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(e.retryable()).isTrue();
@@ -119,7 +120,7 @@ class DolphinSchedulerFailuresTest {
         stub(post(urlPathEqualTo(projectPath("/process/release"))).withFormParam("releaseState", is("1"))
                 .willReturn(success("null").withFixedDelay(2500)));
 
-        SchedulerGatewayException e = failure(() -> gateway.online(schedule));
+        EngineException e = failure(() -> engine.lifecycle().online(schedule));
 
         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(e.getMessage()).contains("cannot reach DolphinScheduler");
@@ -140,7 +141,7 @@ class DolphinSchedulerFailuresTest {
                 Duration.ofSeconds(10));
 
         Schedule schedule = linked();
-        SchedulerGatewayException e = failure(() -> new DolphinSchedulerGateway(settings).offline(schedule));
+        EngineException e = failure(() -> DolphinSchedulerEngine.create(settings).lifecycle().offline(schedule));
 
         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(e.retryable()).isTrue();
@@ -153,7 +154,7 @@ class DolphinSchedulerFailuresTest {
             ds.addForeignProcess("[alice] daily copy " + i);
         }
 
-        RemoteRef ref = gateway.register(schedule("alice", "daily", "nb-1", NOW)).ref();
+        RemoteRef ref = engine.lifecycle().register(schedule("alice", "daily", "nb-1", NOW)).ref();
 
         assertThat(ds.process(Long.parseLong(ref.definitionId())).name).isEqualTo("[alice] daily");
         ds.server.verify(6, getRequestedFor(urlPathEqualTo(projectPath("/process/list-paging")))
@@ -166,7 +167,7 @@ class DolphinSchedulerFailuresTest {
                 "data {\\\"tasks\\\":[{\\\"prop\\\":\\\"token\\\",\\\"value\\\":\\\"" + CALLBACK_TOKEN
                         + "\\\"}]} not valid", "null")));
 
-        SchedulerGatewayException e = failure(() -> gateway.register(schedule("alice", "daily", "nb-1", NOW)));
+        EngineException e = failure(() -> engine.lifecycle().register(schedule("alice", "daily", "nb-1", NOW)));
 
         assertThat(e.getMessage()).contains("50017").doesNotContain(CALLBACK_TOKEN);
     }
@@ -181,13 +182,13 @@ class DolphinSchedulerFailuresTest {
         Level before = http.getLevel();
         http.setLevel(Level.DEBUG);
         try {
-            gateway.register(schedule("alice", "daily", "nb-1", NOW));
+            engine.lifecycle().register(schedule("alice", "daily", "nb-1", NOW));
             stub(get(anyUrl()).atPriority(2).willReturn(aResponse().withStatus(401)));
             stub(post(anyUrl()).atPriority(2).willReturn(aResponse().withStatus(500)));
             stub(get(urlPathEqualTo(path("/projects/list-paging"))).atPriority(1).willReturn(success(page(
                     "{\"id\":1,\"name\":\"" + DolphinSchedulerStub.PROJECT + "\"}", 1, 1, 1))));
             stub(get(urlPathEqualTo(projectPath("/process/verify-name"))).atPriority(1).willReturn(success("null")));
-            Throwable thrown = catchThrowable(() -> gateway.register(schedule("alice", "nightly", "nb-2", NOW)));
+            Throwable thrown = catchThrowable(() -> engine.lifecycle().register(schedule("alice", "nightly", "nb-2", NOW)));
 
             StringWriter trace = new StringWriter();
             thrown.printStackTrace(new PrintWriter(trace));
@@ -206,7 +207,7 @@ class DolphinSchedulerFailuresTest {
         stub(post(urlPathEqualTo(projectPath("/process/release")))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>")));
 
-        assertThatThrownBy(() -> gateway.offline(schedule)).isInstanceOfSatisfying(SchedulerGatewayException.class,
+        assertThatThrownBy(() -> engine.lifecycle().offline(schedule)).isInstanceOfSatisfying(EngineException.class,
                 e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE));
     }
 
@@ -218,7 +219,7 @@ class DolphinSchedulerFailuresTest {
                 .withBody("{\"timestamp\":\"2026-11-24T03:03:13.988+0000\",\"status\":405,"
                         + "\"error\":\"Method Not Allowed\"}")));
 
-        SchedulerGatewayException e = failure(() -> gateway.offline(schedule));
+        EngineException e = failure(() -> engine.lifecycle().offline(schedule));
 
         assertThat(e.kind()).isEqualTo(Kind.REFUSED);
         assertThat(e.getMessage()).contains("HTTP 405");

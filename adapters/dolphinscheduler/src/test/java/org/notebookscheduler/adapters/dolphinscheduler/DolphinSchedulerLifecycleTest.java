@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.notebookscheduler.application.port.out.Engine;
 import org.notebookscheduler.application.port.out.RemoteChange;
 import org.notebookscheduler.application.port.out.RemoteLinkLostException;
 import org.notebookscheduler.domain.schedule.RemoteRef;
@@ -28,7 +29,7 @@ import org.notebookscheduler.domain.shared.RefusedException;
 class DolphinSchedulerLifecycleTest {
 
     private final SimulatedDolphinScheduler ds = new SimulatedDolphinScheduler();
-    private final DolphinSchedulerGateway gateway = ds.gateway();
+    private final Engine engine = ds.engine();
     private final Schedule schedule = schedule("alice", "daily", "nb-1", NOW);
     private final String processName = "[alice] daily";
 
@@ -38,7 +39,7 @@ class DolphinSchedulerLifecycleTest {
     }
 
     private Schedule registered(Schedule schedule) {
-        RemoteChange change = gateway.register(schedule);
+        RemoteChange change = engine.lifecycle().register(schedule);
         schedule.link(change.ref(), Actor.user(schedule.owner()), NOW);
         return schedule;
     }
@@ -53,7 +54,7 @@ class DolphinSchedulerLifecycleTest {
 
     @Test
     void registering_creates_the_project_saves_the_process_creates_its_cron_and_leaves_both_offline() {
-        RemoteRef ref = gateway.register(schedule).ref();
+        RemoteRef ref = engine.lifecycle().register(schedule).ref();
 
         assertThat(writes()).containsExactly("projects/create", "process/save", "process/release",
                 "schedule/create", "process/release");
@@ -67,7 +68,7 @@ class DolphinSchedulerLifecycleTest {
 
     @Test
     void every_call_carries_the_auth_token_header_and_writes_are_form_fields() {
-        gateway.register(schedule);
+        engine.lifecycle().register(schedule);
 
         for (LoggedRequest request : ds.server.findAll(anyRequestedFor(anyUrl()))) {
             assertThat(request.getHeader("token")).isEqualTo(DolphinSchedulerStub.AUTH_TOKEN);
@@ -82,7 +83,7 @@ class DolphinSchedulerLifecycleTest {
 
     @Test
     void the_cron_schedule_carries_the_run_settings_and_the_schedule_window() {
-        gateway.register(schedule);
+        engine.lifecycle().register(schedule);
 
         SimulatedDolphinScheduler.Cron cron = ds.cronsOf(ds.process(processName).id).get(0);
         assertThat(cron.crontab).isEqualTo(schedule.definition().cron().expression());
@@ -95,8 +96,8 @@ class DolphinSchedulerLifecycleTest {
 
     @Test
     void a_retried_create_finds_its_own_process_and_makes_neither_a_second_process_nor_a_second_cron() {
-        RemoteRef first = gateway.register(schedule).ref();
-        RemoteRef again = gateway.register(schedule).ref();
+        RemoteRef first = engine.lifecycle().register(schedule).ref();
+        RemoteRef again = engine.lifecycle().register(schedule).ref();
 
         assertThat(again).isEqualTo(first);
         assertThat(ds.state().processes()).hasSize(1);
@@ -106,10 +107,10 @@ class DolphinSchedulerLifecycleTest {
     @Test
     void a_name_taken_by_a_process_this_module_did_not_create_is_refused_as_taken_and_left_untouched() {
         Schedule stranger = schedule("alice", "daily", "nb-9", NOW);
-        gateway.register(stranger);
+        engine.lifecycle().register(stranger);
         SimulatedDolphinScheduler.State before = ds.state();
 
-        assertThatThrownBy(() -> gateway.register(schedule)).isInstanceOfSatisfying(RefusedException.class, e -> {
+        assertThatThrownBy(() -> engine.lifecycle().register(schedule)).isInstanceOfSatisfying(RefusedException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.SCHEDULE_NAME_TAKEN);
             assertThat(e.field()).contains("name");
         });
@@ -121,7 +122,7 @@ class DolphinSchedulerLifecycleTest {
         registered(schedule);
         schedule.revise(schedule("alice", "nightly", "nb-1", NOW).definition(), Actor.user("alice"), NOW);
 
-        RemoteRef ref = gateway.update(schedule).ref();
+        RemoteRef ref = engine.lifecycle().update(schedule).ref();
 
         SimulatedDolphinScheduler.Process process = ds.process(Long.parseLong(ref.definitionId()));
         assertThat(process.name).isEqualTo("[alice] nightly");
@@ -133,8 +134,8 @@ class DolphinSchedulerLifecycleTest {
     void online_releases_the_process_and_its_cron_and_a_second_online_is_harmless() {
         registered(schedule);
 
-        gateway.online(schedule);
-        gateway.online(schedule);
+        engine.lifecycle().online(schedule);
+        engine.lifecycle().online(schedule);
 
         SimulatedDolphinScheduler.Process process = ds.process(processName);
         assertThat(process.online).isTrue();
@@ -144,9 +145,9 @@ class DolphinSchedulerLifecycleTest {
     @Test
     void offline_releases_the_process_offline_which_takes_its_cron_offline_too() {
         registered(schedule);
-        gateway.online(schedule);
+        engine.lifecycle().online(schedule);
 
-        gateway.offline(schedule);
+        engine.lifecycle().offline(schedule);
 
         SimulatedDolphinScheduler.Process process = ds.process(processName);
         assertThat(process.online).isFalse();
@@ -156,9 +157,9 @@ class DolphinSchedulerLifecycleTest {
     @Test
     void delete_takes_an_online_process_offline_and_removes_it_with_its_cron() {
         registered(schedule);
-        gateway.online(schedule);
+        engine.lifecycle().online(schedule);
 
-        gateway.delete(schedule);
+        engine.lifecycle().delete(schedule);
 
         assertThat(ds.state().processes()).isEmpty();
         assertThat(writes()).contains("process/delete");
@@ -167,10 +168,10 @@ class DolphinSchedulerLifecycleTest {
     @Test
     void deleting_a_process_that_is_gone_says_the_link_is_lost_and_writes_nothing() {
         registered(schedule);
-        gateway.delete(schedule);
+        engine.lifecycle().delete(schedule);
         ds.server.resetRequests();
 
-        assertThatThrownBy(() -> gateway.delete(schedule)).isInstanceOf(RemoteLinkLostException.class);
+        assertThatThrownBy(() -> engine.lifecycle().delete(schedule)).isInstanceOf(RemoteLinkLostException.class);
         assertThat(writes()).isEmpty();
     }
 
@@ -178,7 +179,7 @@ class DolphinSchedulerLifecycleTest {
     void run_now_releases_the_process_but_not_its_cron_and_starts_it() {
         registered(schedule);
 
-        java.util.Optional<org.notebookscheduler.domain.run.RunId> run = gateway.runNow(schedule);
+        java.util.Optional<org.notebookscheduler.domain.run.RunId> run = engine.lifecycle().runNow(schedule);
 
         assertThat(run).contains(new org.notebookscheduler.domain.run.RunId("1"));
         SimulatedDolphinScheduler.Process process = ds.process(processName);
@@ -199,7 +200,7 @@ class DolphinSchedulerLifecycleTest {
         Schedule huge = Schedule.create(org.notebookscheduler.domain.schedule.ScheduleId.newId(), "alice",
                 org.notebookscheduler.application.fakes.Examples.definition("huge", chain), NOW).schedule();
 
-        assertThatThrownBy(() -> gateway.register(huge)).isInstanceOfSatisfying(RefusedException.class, e -> {
+        assertThatThrownBy(() -> engine.lifecycle().register(huge)).isInstanceOfSatisfying(RefusedException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.SCHEDULE_TOO_LARGE);
             assertThat(e.field()).contains("tasks");
         });

@@ -23,10 +23,11 @@ import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.notebookscheduler.application.port.out.Engine;
 import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
-import org.notebookscheduler.application.port.out.SchedulerGateway;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.application.port.out.CallerRuns;
+import org.notebookscheduler.application.port.out.EngineException;
 import org.notebookscheduler.domain.run.Run;
 import org.notebookscheduler.domain.run.RunCommand;
 import org.notebookscheduler.domain.run.RunDetail;
@@ -63,7 +64,7 @@ class DolphinSchedulerRunsTest {
     }
 
     private final DolphinSchedulerStub ds = new DolphinSchedulerStub();
-    private final DolphinSchedulerGateway gateway = ds.gateway();
+    private final Engine engine = ds.engine();
 
     @AfterEach
     void stop() {
@@ -81,7 +82,7 @@ class DolphinSchedulerRunsTest {
         ds.stub(get(urlPathEqualTo(projectPath("/instance/list-paging"))).withQueryParam("processDefinitionId", is("7"))
                 .willReturn(success(page(INSTANCE, 31, 2, 4))));
 
-        Page<Run> runs = gateway.runs(REF, new PageRequest(2, 10));
+        Page<Run> runs = engine.runs().page(REF, new PageRequest(2, 10));
 
         assertThat(runs.total()).isEqualTo(31);
         Run run = runs.items().get(0);
@@ -97,7 +98,7 @@ class DolphinSchedulerRunsTest {
     void a_run_shows_its_task_nodes_and_their_states() {
         instanceExists();
 
-        RunDetail detail = gateway.run(REF, new RunId("345"));
+        RunDetail detail = engine.runs().detail(REF, new RunId("345"));
 
         assertThat(detail.tasks()).filteredOn(TaskRun::latest).singleElement().satisfies(task -> {
             assertThat(task.id()).isEqualTo("901");
@@ -111,7 +112,7 @@ class DolphinSchedulerRunsTest {
     void a_run_shows_every_attempt_of_a_retried_task_oldest_first_each_with_its_own_id() {
         instanceExists();
 
-        RunDetail detail = gateway.run(REF, new RunId("345"));
+        RunDetail detail = engine.runs().detail(REF, new RunId("345"));
 
         assertThat(detail.tasks()).extracting(TaskRun::id, TaskRun::attempt, TaskRun::latest).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("899", 1, false), org.assertj.core.groups.Tuple.tuple("900", 2, false),
@@ -124,7 +125,7 @@ class DolphinSchedulerRunsTest {
         ds.stub(get(urlPathEqualTo(path("/log/detail"))).withQueryParam("taskInstanceId", is("899"))
                 .willReturn(success("\"[ERROR] first attempt: connection refused\\r\\n\"")));
 
-        assertThat(gateway.taskLog(REF, new RunId("345"), "899")).contains("first attempt");
+        assertThat(engine.runs().taskLog(REF, new RunId("345"), "899")).contains("first attempt");
     }
 
     /** Observed on a real 1.3.9: the HTTP task logs its parameters, credential included, and the owner reads the log. */
@@ -139,7 +140,7 @@ class DolphinSchedulerRunsTest {
                         + credential + "\\\"} token " + DolphinSchedulerStub.CALLBACK_TOKEN + " auth "
                         + DolphinSchedulerStub.AUTH_TOKEN + "\\r\\n\"")));
 
-        String log = gateway.taskLog(REF, new RunId("345"), "901");
+        String log = engine.runs().taskLog(REF, new RunId("345"), "901");
 
         assertThat(log).contains("HTTP task params", "nsc1.******")
                 .doesNotContain(credential, DolphinSchedulerStub.CALLBACK_TOKEN, DolphinSchedulerStub.AUTH_TOKEN);
@@ -164,8 +165,8 @@ class DolphinSchedulerRunsTest {
                 instance(346, "RUNNING_EXECUTION", null, 1) + "," + instance(345, "SUCCESS", null, 1), 2, 1, 1))));
         taskOf(346, 990, "RUNNING_EXECUTION");
 
-        assertThat(gateway.callerRun(scheduleLinked(), "run-nb-1", "20261125101731"))
-                .contains(new SchedulerGateway.CallerRun("346", "346.1", "990"));
+        assertThat(engine.callerRuns().callerRun(scheduleLinked(), "run-nb-1", "20261125101731"))
+                .contains(new CallerRuns.CallerRun("346", "346.1", "990"));
     }
 
     @Test
@@ -176,8 +177,8 @@ class DolphinSchedulerRunsTest {
         taskOf(347, 991, "RUNNING_EXECUTION");
         taskOf(346, 990, "RUNNING_EXECUTION");
 
-        assertThat(gateway.callerRun(scheduleLinked(), "run-nb-1", "20261125020000"))
-                .map(SchedulerGateway.CallerRun::runId).contains("346");
+        assertThat(engine.callerRuns().callerRun(scheduleLinked(), "run-nb-1", "20261125020000"))
+                .map(CallerRuns.CallerRun::runId).contains("346");
     }
 
     @Test
@@ -186,8 +187,8 @@ class DolphinSchedulerRunsTest {
                 instance(345, "RUNNING_EXECUTION", "2026-11-25T02:00:00.000+0800", 2), 1, 1, 1))));
         taskOf(345, 950, "RUNNING_EXECUTION");
 
-        assertThat(gateway.callerRun(scheduleLinked(), "run-nb-1", "20261125020000"))
-                .map(SchedulerGateway.CallerRun::runKey).contains("345.2");
+        assertThat(engine.callerRuns().callerRun(scheduleLinked(), "run-nb-1", "20261125020000"))
+                .map(CallerRuns.CallerRun::runKey).contains("345.2");
     }
 
     @Test
@@ -196,7 +197,7 @@ class DolphinSchedulerRunsTest {
                 instance(346, "RUNNING_EXECUTION", null, 1), 1, 1, 1))));
         taskOf(346, 990, "SUCCESS");
 
-        assertThat(gateway.callerRun(scheduleLinked(), "run-nb-1", "x")).isEmpty();
+        assertThat(engine.callerRuns().callerRun(scheduleLinked(), "run-nb-1", "x")).isEmpty();
     }
 
     private org.notebookscheduler.domain.schedule.Schedule scheduleLinked() {
@@ -210,9 +211,9 @@ class DolphinSchedulerRunsTest {
         ds.stub(get(urlPathEqualTo(projectPath("/instance/select-by-id"))).willReturn(success(
                 INSTANCE.replace("\"processDefinitionId\":7", "\"processDefinitionId\":8"))));
 
-        assertThatThrownBy(() -> gateway.run(REF, new RunId("345")))
-                .isInstanceOfSatisfying(SchedulerGatewayException.class,
-                        e -> assertThat(e.kind()).isEqualTo(SchedulerGatewayException.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> engine.runs().detail(REF, new RunId("345")))
+                .isInstanceOfSatisfying(EngineException.class,
+                        e -> assertThat(e.kind()).isEqualTo(EngineException.Kind.NOT_FOUND));
     }
 
     @Test
@@ -220,9 +221,9 @@ class DolphinSchedulerRunsTest {
         ds.stub(get(urlPathEqualTo(projectPath("/instance/select-by-id"))).willReturn(
                 envelope(200, 10116, "query process instance by id error", "null")));
 
-        assertThatThrownBy(() -> gateway.run(REF, new RunId("999")))
-                .isInstanceOfSatisfying(SchedulerGatewayException.class,
-                        e -> assertThat(e.kind()).isEqualTo(SchedulerGatewayException.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> engine.runs().detail(REF, new RunId("999")))
+                .isInstanceOfSatisfying(EngineException.class,
+                        e -> assertThat(e.kind()).isEqualTo(EngineException.Kind.NOT_FOUND));
     }
 
     @Test
@@ -234,7 +235,7 @@ class DolphinSchedulerRunsTest {
         ds.stub(get(urlPathEqualTo(path("/log/detail"))).withQueryParam("skipLineNum", is("1000"))
                 .willReturn(success("\"[ERROR] Table not found: sales\\r\\n\"")));
 
-        String log = gateway.taskLog(REF, new RunId("345"), "901");
+        String log = engine.runs().taskLog(REF, new RunId("345"), "901");
 
         assertThat(log).startsWith("[INFO] line").endsWith("[ERROR] Table not found: sales\r\n");
         ds.server.verify(2, getRequestedFor(urlPathEqualTo(path("/log/detail")))
@@ -245,9 +246,9 @@ class DolphinSchedulerRunsTest {
     void the_log_of_a_task_that_is_not_in_the_run_is_not_found() {
         instanceExists();
 
-        assertThatThrownBy(() -> gateway.taskLog(REF, new RunId("345"), "902"))
-                .isInstanceOfSatisfying(SchedulerGatewayException.class,
-                        e -> assertThat(e.kind()).isEqualTo(SchedulerGatewayException.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> engine.runs().taskLog(REF, new RunId("345"), "902"))
+                .isInstanceOfSatisfying(EngineException.class,
+                        e -> assertThat(e.kind()).isEqualTo(EngineException.Kind.NOT_FOUND));
         ds.server.verify(0, getRequestedFor(urlPathEqualTo(path("/log/detail"))));
     }
 
@@ -259,7 +260,7 @@ class DolphinSchedulerRunsTest {
         ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(success("null")));
         ds.stub(post(urlPathEqualTo(projectPath("/executors/execute"))).willReturn(success("null")));
 
-        gateway.command(REF, new RunId("345"), command);
+        engine.runs().command(REF, new RunId("345"), command);
 
         ds.server.verify(postRequestedFor(urlPathEqualTo(projectPath("/executors/execute")))
                 .withFormParam("processInstanceId", is("345")).withFormParam("executeType", is(executeType)));
@@ -272,7 +273,7 @@ class DolphinSchedulerRunsTest {
         ds.stub(post(urlPathEqualTo(projectPath("/process/release"))).willReturn(success("null")));
         ds.stub(post(urlPathEqualTo(projectPath("/executors/execute"))).willReturn(success("null")));
 
-        gateway.command(REF, new RunId("345"), command);
+        engine.runs().command(REF, new RunId("345"), command);
 
         ds.server.verify(releases ? 1 : 0, postRequestedFor(urlPathEqualTo(projectPath("/process/release")))
                 .withFormParam("processId", is("7")).withFormParam("releaseState", is("1")));
@@ -284,7 +285,7 @@ class DolphinSchedulerRunsTest {
         ds.stub(post(urlPathEqualTo(projectPath("/executors/execute"))).willReturn(envelope(200, 50006,
                 "the status of process instance 345 is FAILURE,Cannot perform STOP operation", "null")));
 
-        assertThatThrownBy(() -> gateway.command(REF, new RunId("345"), RunCommand.STOP))
+        assertThatThrownBy(() -> engine.runs().command(REF, new RunId("345"), RunCommand.STOP))
                 .isInstanceOfSatisfying(RefusedException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.RUN_STATE_CONFLICT);
                     assertThat(e.getMessage()).contains("50006", "Cannot perform STOP operation");

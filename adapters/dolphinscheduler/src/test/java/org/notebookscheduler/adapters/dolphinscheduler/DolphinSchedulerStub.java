@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.notebookscheduler.application.port.out.Engine;
 import org.notebookscheduler.domain.schedule.RunSettings;
 import org.notebookscheduler.domain.shared.Secret;
 
@@ -43,8 +44,8 @@ final class DolphinSchedulerStub implements AutoCloseable {
                 Duration.ofSeconds(10));
     }
 
-    DolphinSchedulerGateway gateway() {
-        return new DolphinSchedulerGateway(settings());
+    Engine engine() {
+        return DolphinSchedulerEngine.create(settings());
     }
 
     static String path(String relative) {

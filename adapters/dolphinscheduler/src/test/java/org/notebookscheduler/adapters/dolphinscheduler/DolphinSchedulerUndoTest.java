@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.notebookscheduler.adapters.dolphinscheduler.SimulatedDolphinScheduler.Fault;
+import org.notebookscheduler.application.port.out.Engine;
 import org.notebookscheduler.application.port.out.RemoteChange;
 import org.notebookscheduler.domain.schedule.Schedule;
 import org.notebookscheduler.domain.shared.Actor;
@@ -29,7 +30,7 @@ import org.notebookscheduler.domain.shared.Actor;
 class DolphinSchedulerUndoTest {
 
     private final SimulatedDolphinScheduler ds = new SimulatedDolphinScheduler();
-    private final DolphinSchedulerGateway gateway = ds.gateway();
+    private final Engine engine = ds.engine();
 
     @AfterEach
     void stop() {
@@ -46,20 +47,20 @@ class DolphinSchedulerUndoTest {
 
     /** The schedule a use case works on, registered or not. */
     static final class Fixture {
-        final DolphinSchedulerGateway gateway;
+        final Engine engine;
         Schedule schedule = schedule("alice", "daily", "nb-1", NOW);
 
-        Fixture(DolphinSchedulerGateway gateway) {
-            this.gateway = gateway;
+        Fixture(Engine engine) {
+            this.engine = engine;
         }
 
         void register() {
-            schedule.link(gateway.register(schedule).ref(), Actor.user("alice"), NOW);
+            schedule.link(engine.lifecycle().register(schedule).ref(), Actor.user("alice"), NOW);
         }
 
         void registerOnline() {
             register();
-            gateway.online(schedule);
+            engine.lifecycle().online(schedule);
         }
 
         void revise() {
@@ -69,23 +70,23 @@ class DolphinSchedulerUndoTest {
 
     static List<UseCase> useCases() {
         return List.of(
-                new UseCase("register", fixture -> { }, fixture -> fixture.gateway.register(fixture.schedule)),
+                new UseCase("register", fixture -> { }, fixture -> fixture.engine.lifecycle().register(fixture.schedule)),
                 new UseCase("register again after a partial attempt", Fixture::register,
-                        fixture -> fixture.gateway.register(fixture.schedule)),
+                        fixture -> fixture.engine.lifecycle().register(fixture.schedule)),
                 new UseCase("update", fixture -> {
                     fixture.register();
                     fixture.revise();
-                }, fixture -> fixture.gateway.update(fixture.schedule)),
+                }, fixture -> fixture.engine.lifecycle().update(fixture.schedule)),
                 new UseCase("update of a process left online by run-now", fixture -> {
                     fixture.register();
-                    fixture.gateway.runNow(fixture.schedule);
+                    fixture.engine.lifecycle().runNow(fixture.schedule);
                     fixture.revise();
-                }, fixture -> fixture.gateway.update(fixture.schedule)),
-                new UseCase("online", Fixture::register, fixture -> fixture.gateway.online(fixture.schedule)),
-                new UseCase("offline", Fixture::registerOnline, fixture -> fixture.gateway.offline(fixture.schedule)),
-                new UseCase("delete", Fixture::register, fixture -> fixture.gateway.delete(fixture.schedule)),
+                }, fixture -> fixture.engine.lifecycle().update(fixture.schedule)),
+                new UseCase("online", Fixture::register, fixture -> fixture.engine.lifecycle().online(fixture.schedule)),
+                new UseCase("offline", Fixture::registerOnline, fixture -> fixture.engine.lifecycle().offline(fixture.schedule)),
+                new UseCase("delete", Fixture::register, fixture -> fixture.engine.lifecycle().delete(fixture.schedule)),
                 new UseCase("delete of an online schedule", Fixture::registerOnline,
-                        fixture -> fixture.gateway.delete(fixture.schedule)));
+                        fixture -> fixture.engine.lifecycle().delete(fixture.schedule)));
     }
 
     /** Every use case, every call it makes, both faults. */
@@ -104,7 +105,7 @@ class DolphinSchedulerUndoTest {
 
     private static int callsOf(UseCase useCase) {
         try (SimulatedDolphinScheduler counting = new SimulatedDolphinScheduler()) {
-            Fixture fixture = new Fixture(counting.gateway());
+            Fixture fixture = new Fixture(counting.engine());
             useCase.arrange().accept(fixture);
             counting.count();
             useCase.act().apply(fixture);
@@ -120,7 +121,7 @@ class DolphinSchedulerUndoTest {
     @ParameterizedTest(name = "{0}: call {1} {2}")
     @MethodSource("failures")
     void a_change_that_fails_at_any_call_leaves_the_scheduler_as_it_was(UseCase useCase, int call, Fault fault) {
-        Fixture fixture = new Fixture(gateway);
+        Fixture fixture = new Fixture(engine);
         useCase.arrange().accept(fixture);
         Map<String, String> before = ds.state().processes();
         ds.failAt(call, fault);
@@ -138,7 +139,7 @@ class DolphinSchedulerUndoTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("useCases")
     void the_undo_of_a_change_that_succeeded_puts_the_scheduler_back_as_it_was(UseCase useCase) {
-        Fixture fixture = new Fixture(gateway);
+        Fixture fixture = new Fixture(engine);
         useCase.arrange().accept(fixture);
         Map<String, String> before = ds.state().processes();
         RemoteChange change = useCase.act().apply(fixture);

@@ -36,7 +36,7 @@ class LocalLookupsTest {
         InMemoryAuditLog audit = new InMemoryAuditLog();
         FakeNotebookCatalog catalog = new FakeNotebookCatalog()
                 .add(EntityType.NOTEBOOK, "nb-1", "notebook nb-1", "alice", "commit-1");
-        ScheduleService service = new ScheduleService(store, audit, ds.gateway(), catalog,
+        ScheduleService service = new ScheduleService(store, audit, org.notebookscheduler.application.service.Engines.only(ds.engine()), catalog,
                 new FakeCurrentUser(Actor.user("alice")), new FakeTransactions(store, audit),
                 new MutableClock(Examples.NOW));
         service.create(oneNotebook("daily", "nb-1"));

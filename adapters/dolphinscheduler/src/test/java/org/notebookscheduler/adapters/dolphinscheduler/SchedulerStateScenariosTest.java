@@ -16,8 +16,9 @@ import org.notebookscheduler.application.fakes.InMemoryAuditLog;
 import org.notebookscheduler.application.fakes.InMemoryScheduleStore;
 import org.notebookscheduler.application.fakes.MutableClock;
 import org.notebookscheduler.application.port.in.ScheduleView;
+import org.notebookscheduler.application.port.out.Engine;
 import org.notebookscheduler.application.port.out.PageRequest;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.application.port.out.EngineException;
 import org.notebookscheduler.application.service.ReconciliationService;
 import org.notebookscheduler.application.service.ScheduleService;
 import org.notebookscheduler.domain.audit.ScheduleEvent;
@@ -31,7 +32,7 @@ import org.notebookscheduler.domain.shared.RefusedException;
 
 /**
  * The sequences that damaged a real DolphinScheduler 1.3.9, replayed through the use cases over
- * the real gateway and a server that keeps state: a server reset, a lost project, a frozen server.
+ * the real engine and a server that keeps state: a server reset, a lost project, a frozen server.
  */
 class SchedulerStateScenariosTest {
 
@@ -43,10 +44,10 @@ class SchedulerStateScenariosTest {
             .add(EntityType.NOTEBOOK, "nb-a", "notebook a", "root", "commit-a")
             .add(EntityType.NOTEBOOK, "nb-b", "notebook b", "root", "commit-b");
     private final MutableClock clock = new MutableClock(Examples.NOW);
-    private final DolphinSchedulerGateway gateway = ds.gateway();
-    private final ScheduleService schedules = new ScheduleService(store, audit, gateway, catalog, user,
+    private final Engine engine = ds.engine();
+    private final ScheduleService schedules = new ScheduleService(store, audit, org.notebookscheduler.application.service.Engines.only(engine), catalog, user,
             new FakeTransactions(store, audit), clock);
-    private final ReconciliationService reconciliation = new ReconciliationService(store, audit, gateway, user,
+    private final ReconciliationService reconciliation = new ReconciliationService(store, audit, org.notebookscheduler.application.service.Engines.only(engine), user,
             new FakeTransactions(store, audit), clock);
 
     @AfterEach
@@ -135,15 +136,15 @@ class SchedulerStateScenariosTest {
                 ds.settings().authToken(), ds.settings().project(), ds.settings().callbackUrl(),
                 ds.settings().callbackToken(), ds.settings().serverZone(), Duration.ofMillis(500),
                 Duration.ofSeconds(30), 3, Duration.ofMillis(5), ds.settings().runSettings(), Duration.ofMillis(900));
-        DolphinSchedulerGateway frozen = new DolphinSchedulerGateway(quick);
+        Engine frozen = DolphinSchedulerEngine.create(quick);
         ds.answerAfter(Duration.ofSeconds(4));
 
         Instant start = Instant.now();
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
-                () -> frozen.register(Examples.schedule("root", "a", "nb-a", Examples.NOW)));
+                () -> frozen.lifecycle().register(Examples.schedule("root", "a", "nb-a", Examples.NOW)));
         Duration took = Duration.between(start, Instant.now());
 
-        assertThat(thrown).isInstanceOfSatisfying(SchedulerGatewayException.class, e -> {
+        assertThat(thrown).isInstanceOfSatisfying(EngineException.class, e -> {
             assertThat(e.retryable()).isTrue();
             assertThat(e.getMessage()).contains("deadline");
         });

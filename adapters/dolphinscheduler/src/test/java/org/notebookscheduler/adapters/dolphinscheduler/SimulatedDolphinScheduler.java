@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.notebookscheduler.application.port.out.Engine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -110,8 +111,8 @@ public final class SimulatedDolphinScheduler implements AutoCloseable {
         return DolphinSchedulerStub.settingsFor(server.baseUrl());
     }
 
-    DolphinSchedulerGateway gateway() {
-        return new DolphinSchedulerGateway(settings());
+    Engine engine() {
+        return DolphinSchedulerEngine.create(settings());
     }
 
     /** A fresh server database: everything gone, ids start at 1 again. */

@@ -41,12 +41,12 @@ class RunAndHistoryApiTest {
     @BeforeEach
     void aScheduleWithAFailedRun() {
         schedule = world.scheduleService.create(Examples.oneNotebook("daily", "nb-1")).schedule();
-        world.gateway.addRun(schedule.remote().orElseThrow(), new RunDetail(
+        world.engine.addRun(schedule.remote().orElseThrow(), new RunDetail(
                 new Run(new RunId("345"), RunState.FAILED, Optional.of(Examples.NOW), Optional.of(Examples.NOW),
                         Optional.of(Examples.NOW.plusSeconds(60))),
                 List.of(new TaskRun("901", "run-nb-1", RunState.FAILED, Optional.of(Examples.NOW),
                         Optional.of(Examples.NOW.plusSeconds(60)), 2))));
-        world.gateway.addLog("901", "[ERROR] Table not found: sales\r\n");
+        world.engine.addLog("901", "[ERROR] Table not found: sales\r\n");
     }
 
     private String base() {

@@ -17,7 +17,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.notebookscheduler.application.fakes.TestWorld;
 import org.notebookscheduler.application.port.out.PageRequest;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.application.port.out.EngineException;
 import org.notebookscheduler.domain.shared.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,7 +58,7 @@ class ScheduleApiTest {
 
     private void nothingStored() {
         assertThat(world.schedules.findByOwner(null, PageRequest.first(10)).total()).isZero();
-        assertThat(world.gateway.calls()).doesNotContain("register");
+        assertThat(world.engine.calls()).doesNotContain("register");
     }
 
     @Test
@@ -206,13 +206,13 @@ class ScheduleApiTest {
                 .andExpect(content().string(not(containsString("hunter2"))))
                 .andExpect(content().string(not(containsString("jdbc"))));
         assertThat(world.schedules.findByOwner(null, PageRequest.first(10)).total()).isZero();
-        assertThat(world.gateway.remotes()).isEmpty();
+        assertThat(world.engine.remotes()).isEmpty();
     }
 
     @Test
     void an_unreachable_scheduler_is_a_503_and_nothing_is_stored() throws Exception {
-        world.gateway.faults().failNext("register", new SchedulerGatewayException(
-                SchedulerGatewayException.Kind.UNAVAILABLE, "process/save", "cannot reach DolphinScheduler"));
+        world.engine.faults().failNext("register", new EngineException(
+                EngineException.Kind.UNAVAILABLE, "process/save", "cannot reach DolphinScheduler"));
 
         create(DAILY).andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.code").value("SCHEDULER_UNAVAILABLE"))
@@ -222,7 +222,7 @@ class ScheduleApiTest {
 
     @Test
     void a_name_the_scheduler_holds_for_another_process_is_a_409_naming_the_field() throws Exception {
-        world.gateway.faults().failNext("register", new org.notebookscheduler.domain.shared.RefusedException(
+        world.engine.faults().failNext("register", new org.notebookscheduler.domain.shared.RefusedException(
                 org.notebookscheduler.domain.shared.ErrorCode.SCHEDULE_NAME_TAKEN, "name",
                 "DolphinScheduler already has a process named '[alice] daily' that is not this schedule's"));
 
@@ -300,7 +300,7 @@ class ScheduleApiTest {
     @Test
     void running_now_answers_the_run_it_started_with_a_location_to_follow() throws Exception {
         String id = createdId();
-        world.gateway.nextRunIs(new org.notebookscheduler.domain.run.RunId("777"));
+        world.engine.nextRunIs(new org.notebookscheduler.domain.run.RunId("777"));
 
         http.perform(post("/api/schedules/" + id + "/run")).andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/api/schedules/" + id + "/runs/777"))

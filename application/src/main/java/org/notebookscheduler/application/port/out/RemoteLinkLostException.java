@@ -7,7 +7,7 @@ import org.notebookscheduler.domain.schedule.RemoteRef;
  * lost its project or its database), or the id now belongs to another schedule or another project.
  * Nothing was written to it; the caller drops the link and records the drift.
  */
-public class RemoteLinkLostException extends SchedulerGatewayException {
+public class RemoteLinkLostException extends EngineException {
 
     private static final long serialVersionUID = 1L;
 

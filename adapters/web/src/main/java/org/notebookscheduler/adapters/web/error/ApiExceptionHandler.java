@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.application.port.out.EngineException;
 import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
 import org.slf4j.Logger;
@@ -42,8 +42,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemResponses.of(e.code(), e.field().orElse(null), e.getMessage());
     }
 
-    @ExceptionHandler(SchedulerGatewayException.class)
-    ResponseEntity<ProblemDetail> scheduler(SchedulerGatewayException e) {
+    @ExceptionHandler(EngineException.class)
+    ResponseEntity<ProblemDetail> scheduler(EngineException e) {
         LOG.warn("The scheduler failed: {}", e.getMessage());
         ErrorCode code = e.retryable() ? ErrorCode.SCHEDULER_UNAVAILABLE : ErrorCode.SCHEDULER_REFUSED;
         ResponseEntity<ProblemDetail> problem = ProblemResponses.of(code, null, "the scheduler "

@@ -11,8 +11,12 @@ import org.notebookscheduler.domain.schedule.ReleaseState;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.port.out.RemoteChange;
 import org.notebookscheduler.application.port.out.RemoteLinkLostException;
-import org.notebookscheduler.application.port.out.SchedulerGateway;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
+import org.notebookscheduler.application.port.out.CallerRuns;
+import org.notebookscheduler.application.port.out.Engine;
+import org.notebookscheduler.application.port.out.EngineDrift;
+import org.notebookscheduler.application.port.out.EngineLifecycle;
+import org.notebookscheduler.application.port.out.EngineRuns;
+import org.notebookscheduler.application.port.out.EngineException;
 import org.notebookscheduler.domain.run.Run;
 import org.notebookscheduler.domain.run.RunCommand;
 import org.notebookscheduler.domain.run.RunDetail;
@@ -22,8 +26,8 @@ import org.notebookscheduler.domain.schedule.Schedule;
 import org.notebookscheduler.domain.schedule.ScheduleDefinition;
 import org.notebookscheduler.domain.schedule.ScheduleId;
 
-/** A remote scheduler that keeps what it is told, refuses what the real one refuses, and logs every call. */
-public final class FakeSchedulerGateway implements SchedulerGateway {
+/** An engine that keeps what it is told, refuses what DolphinScheduler refuses, and logs every call. */
+public final class FakeEngine implements EngineLifecycle, EngineRuns, EngineDrift, CallerRuns {
 
     public static final String NAME = "fake";
     public static final String PROJECT = "ByzerScheduler";
@@ -46,9 +50,24 @@ public final class FakeSchedulerGateway implements SchedulerGateway {
         return faults;
     }
 
-    @Override
+    private final String name;
+
+    public FakeEngine() {
+        this(NAME);
+    }
+
+    /** An engine of that name: its schedules' links name it, and they are routed back to it. */
+    public FakeEngine(String name) {
+        this.name = name;
+    }
+
     public String name() {
-        return NAME;
+        return name;
+    }
+
+    /** This fake in all its roles. */
+    public Engine engine() {
+        return new Engine(name, this, this, this, this);
     }
 
     @Override
@@ -59,7 +78,7 @@ public final class FakeSchedulerGateway implements SchedulerGateway {
             return changed(existing, remotes.get(existing).ref());
         }
         String definitionId = String.valueOf(nextId++);
-        RemoteRef ref = new RemoteRef(NAME, PROJECT, definitionId, String.valueOf(nextId++));
+        RemoteRef ref = new RemoteRef(name, PROJECT, definitionId, String.valueOf(nextId++));
         definitionIds.put(schedule.id(), definitionId);
         RemoteChange change = changed(definitionId, ref);
         remotes.put(definitionId, new Remote(ref, schedule.definition(), false));
@@ -71,7 +90,7 @@ public final class FakeSchedulerGateway implements SchedulerGateway {
         call("update");
         Remote remote = owned(schedule, "update");
         if (remote.online()) {
-            throw new SchedulerGatewayException(SchedulerGatewayException.Kind.REFUSED, "update", "process is online");
+            throw new EngineException(EngineException.Kind.REFUSED, "update", "process is online");
         }
         RemoteChange change = changed(remote.ref().definitionId(), remote.ref());
         remotes.put(remote.ref().definitionId(), new Remote(remote.ref(), schedule.definition(), false));
@@ -101,7 +120,7 @@ public final class FakeSchedulerGateway implements SchedulerGateway {
         call("delete");
         Remote remote = owned(schedule, "delete");
         if (remote.online()) {
-            throw new SchedulerGatewayException(SchedulerGatewayException.Kind.REFUSED, "delete", "process is online");
+            throw new EngineException(EngineException.Kind.REFUSED, "delete", "process is online");
         }
         RemoteChange change = changed(remote.ref().definitionId(), remote.ref());
         remotes.remove(remote.ref().definitionId());
@@ -135,7 +154,7 @@ public final class FakeSchedulerGateway implements SchedulerGateway {
     private RemoteChange changed(String definitionId, RemoteRef ref) {
         Remote before = remotes.get(definitionId);
         return RemoteChange.of(ref, () -> {
-            synchronized (FakeSchedulerGateway.this) {
+            synchronized (FakeEngine.this) {
                 call("undo");
                 if (before == null) {
                     remotes.remove(definitionId);
@@ -165,27 +184,27 @@ public final class FakeSchedulerGateway implements SchedulerGateway {
     }
 
     @Override
-    public synchronized Page<Run> runs(RemoteRef ref, PageRequest page) {
+    public synchronized Page<Run> page(RemoteRef ref, PageRequest page) {
         call("runs");
         return Page.of(runs.getOrDefault(ref.definitionId(), List.of()).stream().map(RunDetail::run).toList(), page);
     }
 
     @Override
-    public synchronized RunDetail run(RemoteRef ref, RunId runId) {
+    public synchronized RunDetail detail(RemoteRef ref, RunId runId) {
         call("run");
         return runs.getOrDefault(ref.definitionId(), List.of()).stream()
                 .filter(detail -> detail.run().id().equals(runId)).findFirst()
-                .orElseThrow(() -> new SchedulerGatewayException(SchedulerGatewayException.Kind.NOT_FOUND, "run",
+                .orElseThrow(() -> new EngineException(EngineException.Kind.NOT_FOUND, "run",
                         "no process instance " + runId));
     }
 
     @Override
     public synchronized String taskLog(RemoteRef ref, RunId runId, String taskRunId) {
         call("taskLog");
-        run(ref, runId);
+        detail(ref, runId);
         String log = logs.get(taskRunId);
         if (log == null) {
-            throw new SchedulerGatewayException(SchedulerGatewayException.Kind.NOT_FOUND, "taskLog",
+            throw new EngineException(EngineException.Kind.NOT_FOUND, "taskLog",
                     "no task instance " + taskRunId);
         }
         return log;
@@ -194,12 +213,12 @@ public final class FakeSchedulerGateway implements SchedulerGateway {
     @Override
     public synchronized void command(RemoteRef ref, RunId runId, RunCommand command) {
         call("command");
-        run(ref, runId);
+        detail(ref, runId);
         calls.add("command:" + command + ":" + runId);
     }
 
     @Override
-    public synchronized List<FieldChange> drift(Schedule schedule) {
+    public synchronized List<FieldChange> of(Schedule schedule) {
         call("drift");
         RemoteRef ref = schedule.remote().orElseThrow();
         Remote remote = remotes.get(ref.definitionId());
@@ -249,7 +268,7 @@ public final class FakeSchedulerGateway implements SchedulerGateway {
     private Remote existing(RemoteRef ref, String call) {
         Remote remote = remotes.get(ref.definitionId());
         if (remote == null) {
-            throw new SchedulerGatewayException(SchedulerGatewayException.Kind.NOT_FOUND, call,
+            throw new EngineException(EngineException.Kind.NOT_FOUND, call,
                     "no process definition " + ref.definitionId());
         }
         return remote;

@@ -4,7 +4,11 @@ import java.util.List;
 import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.port.out.RemoteChange;
-import org.notebookscheduler.application.port.out.SchedulerGateway;
+import org.notebookscheduler.application.port.out.CallerRuns;
+import org.notebookscheduler.application.port.out.Engine;
+import org.notebookscheduler.application.port.out.EngineDrift;
+import org.notebookscheduler.application.port.out.EngineLifecycle;
+import org.notebookscheduler.application.port.out.EngineRuns;
 import org.notebookscheduler.domain.audit.FieldChange;
 import org.notebookscheduler.domain.run.Run;
 import org.notebookscheduler.domain.run.RunCommand;
@@ -15,18 +19,20 @@ import org.notebookscheduler.domain.schedule.Schedule;
 import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
 
-/** The gateway when scheduling is off: every call is refused with a code that says how to turn it on. */
-final class DisabledSchedulerGateway implements SchedulerGateway {
+/** The engine when scheduling is off: every call is refused with a code that says how to turn it on. */
+final class DisabledEngine implements EngineLifecycle, EngineRuns, EngineDrift {
+
+    static final String NAME = "disabled";
+
+    static Engine engine() {
+        DisabledEngine refusing = new DisabledEngine();
+        return new Engine(NAME, refusing, refusing, refusing, CallerRuns.NONE);
+    }
 
     private static RefusedException disabled() {
         return new RefusedException(ErrorCode.SCHEDULING_DISABLED, "notebook.scheduler.enable",
                 "scheduling is off; set notebook.scheduler.enable=true and point notebook.scheduler.scheduler-url at"
                         + " DolphinScheduler");
-    }
-
-    @Override
-    public String name() {
-        return "disabled";
     }
 
     @Override
@@ -60,17 +66,12 @@ final class DisabledSchedulerGateway implements SchedulerGateway {
     }
 
     @Override
-    public java.util.Optional<CallerRun> callerRun(Schedule schedule, String taskName, String sentRunKey) {
-        return java.util.Optional.empty();
-    }
-
-    @Override
-    public Page<Run> runs(RemoteRef ref, PageRequest page) {
+    public Page<Run> page(RemoteRef ref, PageRequest page) {
         throw disabled();
     }
 
     @Override
-    public RunDetail run(RemoteRef ref, RunId runId) {
+    public RunDetail detail(RemoteRef ref, RunId runId) {
         throw disabled();
     }
 
@@ -85,7 +86,7 @@ final class DisabledSchedulerGateway implements SchedulerGateway {
     }
 
     @Override
-    public List<FieldChange> drift(Schedule schedule) {
+    public List<FieldChange> of(Schedule schedule) {
         throw disabled();
     }
 }

@@ -1,10 +1,10 @@
 package org.notebookscheduler.application.port.out;
 
 /**
- * The remote scheduler failed or refused. The message says which call and why, with the engine's
+ * An engine failed or refused. The message says which call and why, with the engine's
  * own code, and never contains a token.
  */
-public class SchedulerGatewayException extends RuntimeException {
+public class EngineException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -21,13 +21,13 @@ public class SchedulerGatewayException extends RuntimeException {
     private final Kind kind;
     private final String call;
 
-    public SchedulerGatewayException(Kind kind, String call, String message, Throwable cause) {
+    public EngineException(Kind kind, String call, String message, Throwable cause) {
         super(call + ": " + message, cause);
         this.kind = kind;
         this.call = call;
     }
 
-    public SchedulerGatewayException(Kind kind, String call, String message) {
+    public EngineException(Kind kind, String call, String message) {
         this(kind, call, message, null);
     }
 

@@ -15,9 +15,9 @@ import org.notebookscheduler.adapters.dolphinscheduler.api.Rows;
 import org.notebookscheduler.application.port.out.Page;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.port.out.RemoteChange;
-import org.notebookscheduler.application.port.out.SchedulerGateway;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException;
-import org.notebookscheduler.application.port.out.SchedulerGatewayException.Kind;
+import org.notebookscheduler.application.port.out.EngineLifecycle;
+import org.notebookscheduler.application.port.out.EngineException;
+import org.notebookscheduler.application.port.out.EngineException.Kind;
 import org.notebookscheduler.domain.audit.FieldChange;
 import org.notebookscheduler.domain.run.Run;
 import org.notebookscheduler.domain.run.RunCommand;
@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link SchedulerGateway} over DolphinScheduler 1.3.9, following the lifecycle that works there:
+ * The lifecycle of a schedule on DolphinScheduler 1.3.9, following the one that works there:
  * a process is saved offline, released online for its cron schedule to be created, and released
  * offline again; the user puts it online later.
  *
@@ -42,11 +42,9 @@ import org.slf4j.LoggerFactory;
  * it back later too, when the caller's own write fails. Each operation, undo included, answers
  * within the configured deadline.
  */
-public final class DolphinSchedulerGateway implements SchedulerGateway {
+final class DolphinSchedulerLifecycle implements EngineLifecycle {
 
-    public static final String NAME = "DolphinScheduler";
-
-    private static final Logger LOG = LoggerFactory.getLogger(DolphinSchedulerGateway.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DolphinSchedulerLifecycle.class);
     private static final int NAME_TAKEN = 10106;
     private static final int CREATE_FAILED = 10105;
     private static final int RELEASE_UNCHANGED = 10126;
@@ -56,17 +54,12 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
     private final Calls calls;
     private final DolphinSchedulerRuns runs;
 
-    public DolphinSchedulerGateway(DolphinSchedulerSettings settings) {
-        Redactor redactor = new Redactor(settings.authToken(), settings.callbackToken());
+    DolphinSchedulerLifecycle(DolphinSchedulerApi api, Calls calls, DolphinSchedulerSettings settings,
+            DolphinSchedulerRuns runs) {
         this.settings = settings;
-        this.api = DolphinSchedulerClient.create(settings, redactor);
-        this.calls = new Calls(settings, redactor);
-        this.runs = new DolphinSchedulerRuns(api, calls, settings, redactor);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        this.api = api;
+        this.calls = calls;
+        this.runs = runs;
     }
 
     @Override
@@ -124,7 +117,7 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
             throw calls.failure("process/save", saved);
         }
         return session.ownedByName(definition.name(), schedule.id()).map(Rows.ProcessDetail::id)
-                .orElseThrow(() -> new SchedulerGatewayException(Kind.UNAVAILABLE, "process/list-paging",
+                .orElseThrow(() -> new EngineException(Kind.UNAVAILABLE, "process/list-paging",
                         "process '" + definition.name() + "' was saved but cannot be found"));
     }
 
@@ -193,12 +186,6 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
             return schedule.remote().orElseThrow();
         });
         return started.get();
-    }
-
-    @Override
-    public Optional<CallerRun> callerRun(Schedule schedule, String taskName, String sentRunKey) {
-        return Deadline.within(settings.deadline(),
-                () -> runs.callerRun(schedule.remote().orElseThrow(), taskName, sentRunKey));
     }
 
     /** A change of a linked schedule: its project, its own process, a state to restore, the change. */
@@ -274,7 +261,7 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
                     definition.scheduleField(), run.warningType().name(), run.warningGroupId(),
                     run.failureStrategy().name(), run.workerGroup(), run.priority().name()));
             return session.cronSchedules(processId).stream().findFirst().map(Rows.Schedule::id)
-                    .orElseThrow(() -> new SchedulerGatewayException(Kind.UNAVAILABLE, "schedule/list-paging",
+                    .orElseThrow(() -> new EngineException(Kind.UNAVAILABLE, "schedule/list-paging",
                             "the cron schedule of process " + processId + " was created but cannot be found"));
         }
         long keep = existing.get(0).id();
@@ -287,32 +274,7 @@ public final class DolphinSchedulerGateway implements SchedulerGateway {
         return keep;
     }
 
-    @Override
-    public Page<Run> runs(RemoteRef ref, PageRequest page) {
-        return Deadline.within(settings.deadline(), () -> runs.runs(ref, page));
-    }
-
-    @Override
-    public RunDetail run(RemoteRef ref, RunId runId) {
-        return Deadline.within(settings.deadline(), () -> runs.run(ref, runId));
-    }
-
-    @Override
-    public String taskLog(RemoteRef ref, RunId runId, String taskRunId) {
-        return Deadline.within(settings.deadline(), () -> runs.taskLog(ref, runId, taskRunId));
-    }
-
-    @Override
-    public void command(RemoteRef ref, RunId runId, RunCommand command) {
-        Deadline.within(settings.deadline(), () -> runs.command(ref, runId, command));
-    }
-
-    @Override
-    public List<FieldChange> drift(Schedule schedule) {
-        return Deadline.within(settings.deadline(), () -> new DriftCheck(api, calls, settings).of(schedule));
-    }
-
     private RemoteRef ref(long processId, long cronScheduleId) {
-        return new RemoteRef(NAME, settings.project(), String.valueOf(processId), String.valueOf(cronScheduleId));
+        return new RemoteRef(DolphinSchedulerEngine.NAME, settings.project(), String.valueOf(processId), String.valueOf(cronScheduleId));
     }
 }

@@ -1,0 +1,27 @@
+package org.notebookscheduler.adapters.dolphinscheduler;
+
+import org.notebookscheduler.adapters.dolphinscheduler.api.DolphinSchedulerApi;
+import org.notebookscheduler.application.port.out.Engine;
+
+/**
+ * DolphinScheduler 1.3.9 as an engine: a schedule is a process definition with one HTTP task per
+ * notebook task (which calls back to run it) and a cron schedule; its runs are process instances.
+ * The four roles share one HTTP client, one way of making calls and one masking of secrets.
+ */
+public final class DolphinSchedulerEngine {
+
+    /** The engine's name in a schedule's link ({@code RemoteRef.scheduler()}). */
+    public static final String NAME = "DolphinScheduler";
+
+    private DolphinSchedulerEngine() {
+    }
+
+    public static Engine create(DolphinSchedulerSettings settings) {
+        Redactor redactor = new Redactor(settings.authToken(), settings.callbackToken());
+        DolphinSchedulerApi api = DolphinSchedulerClient.create(settings, redactor);
+        Calls calls = new Calls(settings, redactor);
+        DolphinSchedulerRuns runs = new DolphinSchedulerRuns(api, calls, settings, redactor);
+        return new Engine(NAME, new DolphinSchedulerLifecycle(api, calls, settings, runs), runs,
+                new DriftCheck(api, calls, settings), runs);
+    }
+}
