@@ -1,0 +1,19 @@
+package org.notebookscheduler.adapters.embedded;
+
+import org.notebookscheduler.domain.schedule.ScheduledTask;
+
+/**
+ * Runs one attempt of a task of a run: in the engine, the core's task-attempt use case, so that
+ * results, audit and notifications are the same as with any other engine. Blocks until the attempt
+ * ends; an interrupt asks it to stop.
+ */
+@FunctionalInterface
+interface TaskAttempts {
+
+    /**
+     * @param taskRunId the attempt's id in the run journal (its log is found by it)
+     * @param attempt   1 for the first attempt of the task in this run
+     * @return whether the attempt succeeded; an exception is a failed attempt
+     */
+    boolean run(ScheduledTask task, String taskRunId, int attempt) throws Exception;
+}
