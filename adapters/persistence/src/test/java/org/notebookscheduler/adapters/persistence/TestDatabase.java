@@ -40,7 +40,8 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     private static final String[] TABLES_CHILD_FIRST = {"schedule_task_upstream", "schedule_task_parameter",
         "schedule_task", "schedule", "schedule_event_change", "schedule_event", "execution_result",
-        "notification_attempt", "notification_outbox", "execution_claim", "destination_pace"};
+        "notification_attempt", "notification_outbox", "execution_claim", "destination_pace", "engine_task_run",
+        "engine_run"};
 
     private enum Kind { H2, MARIADB, MYSQL_CONTAINER }
 

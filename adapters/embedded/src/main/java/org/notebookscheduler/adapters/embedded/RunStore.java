@@ -1,0 +1,176 @@
+package org.notebookscheduler.adapters.embedded;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.notebookscheduler.application.port.out.Page;
+import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.domain.execution.Text;
+import org.notebookscheduler.domain.run.Run;
+import org.notebookscheduler.domain.run.RunDetail;
+import org.notebookscheduler.domain.run.RunId;
+import org.notebookscheduler.domain.run.RunState;
+import org.notebookscheduler.domain.run.TaskRun;
+import org.notebookscheduler.domain.schedule.ScheduleId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/**
+ * The embedded engine's runs, in {@code engine_run} (one row per run) and {@code engine_task_run}
+ * (one row per task attempt, whose note is the attempt's log). Times are UTC.
+ */
+final class RunStore {
+
+    static final int MAX_NOTE_LENGTH = 2000;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    RunStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A new run of the schedule, running now on {@code runner}. */
+    RunId start(ScheduleId scheduleId, Optional<Instant> scheduledFor, String runner) {
+        RunId id = new RunId(UUID.randomUUID().toString());
+        Instant now = clock.instant();
+        jdbc.update("INSERT INTO engine_run (id, schedule_id, run_times, state, scheduled_for, started_at, runner,"
+                + " heartbeat_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?)", id.value(), scheduleId.toString(),
+                RunState.RUNNING.name(), column(scheduledFor.orElse(null)), column(now), runner, column(now));
+        return id;
+    }
+
+    /**
+     * The run goes again on {@code runner}: resumed (the same run key, so its attempts go on
+     * counting) or started afresh (a repeat or a rerun of its failed tasks: a new run key).
+     *
+     * @return the run's times started, which its run key is made of
+     */
+    int restart(RunId run, boolean afresh, String runner) {
+        Instant now = clock.instant();
+        jdbc.update("UPDATE engine_run SET state = ?, run_times = run_times + ?, ended_at = NULL, runner = ?,"
+                + " heartbeat_at = ?, requested = NULL WHERE id = ?", RunState.RUNNING.name(), afresh ? 1 : 0, runner,
+                column(now), run.value());
+        return runTimes(run);
+    }
+
+    int runTimes(RunId run) {
+        return jdbc.queryForObject("SELECT run_times FROM engine_run WHERE id = ?", Integer.class, run.value());
+    }
+
+    void ended(RunId run, RunState state) {
+        jdbc.update("UPDATE engine_run SET state = ?, ended_at = ?, runner = NULL, requested = NULL WHERE id = ?",
+                state.name(), column(clock.instant()), run.value());
+    }
+
+    /** Where a run writes its attempts. */
+    RunJournal journal(RunId run) {
+        return new RunJournal() {
+            @Override
+            public String attemptStarted(String taskName, int attempt, Instant at) {
+                GeneratedKeyHolder key = new GeneratedKeyHolder();
+                jdbc.update(connection -> {
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO engine_task_run (run_id,"
+                            + " task_name, attempt, state, started_at) VALUES (?, ?, ?, ?, ?)",
+                            Statement.RETURN_GENERATED_KEYS);
+                    insert.setString(1, run.value());
+                    insert.setString(2, taskName);
+                    insert.setInt(3, attempt);
+                    insert.setString(4, RunState.RUNNING.name());
+                    insert.setObject(5, column(at));
+                    return insert;
+                }, key);
+                return String.valueOf(key.getKeyList().get(0).values().iterator().next());
+            }
+
+            @Override
+            public void attemptEnded(String taskRunId, RunState state, Instant at, String note) {
+                jdbc.update("UPDATE engine_task_run SET state = ?, ended_at = ?, note = ? WHERE id = ?", state.name(),
+                        column(at), note == null ? null : Text.cut(note, MAX_NOTE_LENGTH), Long.parseLong(taskRunId));
+            }
+        };
+    }
+
+    /** The schedule's runs, newest first. */
+    Page<Run> page(ScheduleId scheduleId, PageRequest page) {
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM engine_run WHERE schedule_id = ?", Long.class,
+                scheduleId.toString());
+        List<Run> runs = jdbc.query("SELECT * FROM engine_run WHERE schedule_id = ? ORDER BY started_at DESC, id"
+                + " LIMIT ? OFFSET ?", (row, number) -> run(row), scheduleId.toString(), page.size(), page.offset());
+        return new Page<>(runs, page.page(), page.size(), total);
+    }
+
+    /** The run with every task attempt, or empty when it is not one of the schedule's runs. */
+    Optional<RunDetail> detail(ScheduleId scheduleId, RunId runId) {
+        Optional<Run> run = jdbc.query("SELECT * FROM engine_run WHERE id = ? AND schedule_id = ?",
+                (row, number) -> run(row), runId.value(), scheduleId.toString()).stream().findFirst();
+        return run.map(found -> new RunDetail(found, taskRuns(runId)));
+    }
+
+    /** What the attempt's runner said (its error, a timeout, a kill); empty when the attempt is not the run's. */
+    Optional<String> taskLog(RunId runId, String taskRunId) {
+        long id;
+        try {
+            id = Long.parseLong(taskRunId);
+        } catch (NumberFormatException notOurs) {
+            return Optional.empty();
+        }
+        return jdbc.query("SELECT state, note FROM engine_task_run WHERE id = ? AND run_id = ?",
+                (row, number) -> row.getString("state") + Optional.ofNullable(row.getString("note"))
+                        .map(note -> ": " + note).orElse(""), id, runId.value()).stream().findFirst();
+    }
+
+    /** The tasks that succeeded in the run so far: a resumed run does not run them again. */
+    Set<String> succeededTasks(RunId runId) {
+        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT task_name FROM engine_task_run WHERE run_id = ?"
+                + " AND state = ?", String.class, runId.value(), RunState.SUCCEEDED.name()));
+    }
+
+    private List<TaskRun> taskRuns(RunId runId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM engine_task_run WHERE run_id = ?"
+                + " ORDER BY task_name, attempt, id", runId.value());
+        Map<String, Integer> latest = rows.stream().collect(Collectors.toMap(row -> (String) row.get("task_name"),
+                row -> ((Number) row.get("attempt")).intValue(), Math::max));
+        return rows.stream().map(row -> {
+            String task = (String) row.get("task_name");
+            int attempt = ((Number) row.get("attempt")).intValue();
+            return new TaskRun(String.valueOf(row.get("id")), task, RunState.valueOf((String) row.get("state")),
+                    Optional.ofNullable(instant(row.get("started_at"))), Optional.ofNullable(instant(row.get("ended_at"))),
+                    attempt - 1, latest.get(task) == attempt);
+        }).toList();
+    }
+
+    private static Run run(ResultSet row) throws SQLException {
+        return new Run(new RunId(row.getString("id")), RunState.valueOf(row.getString("state")),
+                Optional.ofNullable(instant(row.getObject("scheduled_for", LocalDateTime.class))),
+                Optional.ofNullable(instant(row.getObject("started_at", LocalDateTime.class))),
+                Optional.ofNullable(instant(row.getObject("ended_at", LocalDateTime.class))));
+    }
+
+    private static LocalDateTime column(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Object column) {
+        if (column == null) {
+            return null;
+        }
+        LocalDateTime time = column instanceof java.sql.Timestamp timestamp ? timestamp.toLocalDateTime()
+                : (LocalDateTime) column;
+        return time.toInstant(ZoneOffset.UTC);
+    }
+}

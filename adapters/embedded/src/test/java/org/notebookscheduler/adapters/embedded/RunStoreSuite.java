@@ -1,0 +1,114 @@
+package org.notebookscheduler.adapters.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.notebookscheduler.adapters.persistence.TestDatabase;
+import org.notebookscheduler.application.fakes.MutableClock;
+import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.domain.run.Run;
+import org.notebookscheduler.domain.run.RunDetail;
+import org.notebookscheduler.domain.run.RunId;
+import org.notebookscheduler.domain.run.RunState;
+import org.notebookscheduler.domain.run.TaskRun;
+import org.notebookscheduler.domain.schedule.ScheduleId;
+
+/** The embedded engine's runs and attempts as stored, on one database; each subclass names it. */
+abstract class RunStoreSuite {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T08:00:00.123456Z");
+
+    protected abstract TestDatabase db();
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final ScheduleId schedule = ScheduleId.newId();
+    private RunStore store;
+
+    @BeforeEach
+    void emptyDatabase() {
+        db().clean();
+        store = new RunStore(db().jdbc(), clock);
+    }
+
+    @Test
+    void a_schedules_runs_are_listed_newest_first_with_their_fire_time_and_end() {
+        RunId scheduled = store.start(schedule, Optional.of(NOW.minusSeconds(1)), "instance-1");
+        store.ended(scheduled, RunState.SUCCEEDED);
+        clock.advance(Duration.ofMinutes(5));
+        RunId byHand = store.start(schedule, Optional.empty(), "instance-1");
+        store.start(ScheduleId.newId(), Optional.empty(), "instance-1");
+
+        var page = store.page(schedule, PageRequest.first(10));
+
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.items()).extracting(Run::id).containsExactly(byHand, scheduled);
+        Run first = page.items().get(1);
+        assertThat(first.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(first.scheduledFor()).contains(NOW.minusSeconds(1));
+        assertThat(first.startedAt()).contains(NOW);
+        assertThat(first.endedAt()).contains(NOW);
+        assertThat(page.items().get(0).endedAt()).isEmpty();
+    }
+
+    @Test
+    void a_run_shows_every_attempt_of_every_task_and_marks_the_one_that_counts() {
+        RunId run = store.start(schedule, Optional.empty(), "instance-1");
+        RunJournal journal = store.journal(run);
+        String firstTry = journal.attemptStarted("extract", 1, NOW);
+        journal.attemptEnded(firstTry, RunState.FAILED, NOW.plusSeconds(3), "cell 2 raised KeyError");
+        String secondTry = journal.attemptStarted("extract", 2, NOW.plusSeconds(10));
+        journal.attemptEnded(secondTry, RunState.SUCCEEDED, NOW.plusSeconds(12), null);
+        journal.attemptStarted("report", 1, NOW.plusSeconds(13));
+
+        RunDetail detail = store.detail(schedule, run).orElseThrow();
+
+        assertThat(detail.tasks()).extracting(TaskRun::taskName, TaskRun::attempt, TaskRun::state, TaskRun::latest)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("extract", 1, RunState.FAILED, false),
+                        org.assertj.core.groups.Tuple.tuple("extract", 2, RunState.SUCCEEDED, true),
+                        org.assertj.core.groups.Tuple.tuple("report", 1, RunState.RUNNING, true));
+        assertThat(detail.tasks().get(0).endedAt()).contains(NOW.plusSeconds(3));
+        assertThat(store.taskLog(run, firstTry)).contains("FAILED: cell 2 raised KeyError");
+        assertThat(store.succeededTasks(run)).containsExactly("extract");
+    }
+
+    @Test
+    void a_run_or_an_attempt_of_another_schedule_or_run_is_not_found() {
+        RunId mine = store.start(schedule, Optional.empty(), "instance-1");
+        RunId theirs = store.start(ScheduleId.newId(), Optional.empty(), "instance-1");
+        String theirAttempt = store.journal(theirs).attemptStarted("extract", 1, NOW);
+
+        assertThat(store.detail(schedule, theirs)).isEmpty();
+        assertThat(store.detail(schedule, new RunId("no-such-run"))).isEmpty();
+        assertThat(store.taskLog(mine, theirAttempt)).isEmpty();
+        assertThat(store.taskLog(mine, "not-a-number")).isEmpty();
+    }
+
+    @Test
+    void a_resumed_run_keeps_its_run_times_and_a_repeated_one_counts_one_more() {
+        RunId run = store.start(schedule, Optional.empty(), "instance-1");
+        store.ended(run, RunState.PAUSED);
+
+        assertThat(store.restart(run, false, "instance-2")).isEqualTo(1);
+        store.ended(run, RunState.FAILED);
+        assertThat(store.restart(run, true, "instance-2")).isEqualTo(2);
+        RunDetail detail = store.detail(schedule, run).orElseThrow();
+        assertThat(detail.run().state()).isEqualTo(RunState.RUNNING);
+        assertThat(detail.run().endedAt()).isEmpty();
+    }
+
+    @Test
+    void a_long_note_is_cut_to_what_the_column_holds() {
+        RunId run = store.start(schedule, Optional.empty(), "instance-1");
+        RunJournal journal = store.journal(run);
+        String attempt = journal.attemptStarted("extract", 1, NOW);
+
+        journal.attemptEnded(attempt, RunState.FAILED, NOW, "Traceback: ".repeat(500));
+
+        assertThat(store.taskLog(run, attempt).orElseThrow()).hasSizeLessThanOrEqualTo("FAILED: ".length()
+                + RunStore.MAX_NOTE_LENGTH);
+    }
+}
