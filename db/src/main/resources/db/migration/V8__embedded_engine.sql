@@ -1,17 +1,18 @@
--- The embedded engine's Quartz job store (Quartz 2.5's MySQL InnoDB tables, made portable to H2:
--- no ENGINE clause, no display widths, no inline index). The NS_QRTZ_ prefix keeps them apart
--- from a host application's own Quartz tables; the names are upper case because Quartz writes
--- them so and MySQL/MariaDB on Linux match table names by case.
+-- The embedded engine's Quartz job store: Quartz 2.5's MySQL InnoDB tables, made portable to H2
+-- (no ENGINE clause, no display widths, no inline index; flags as BOOLEAN, as in Quartz's H2
+-- tables, since H2 writes a JDBC boolean into a VARCHAR(1) as 'TRUE'). The NS_QRTZ_ prefix keeps
+-- them apart from a host application's own Quartz tables; the names are upper case because Quartz
+-- writes them so and MySQL/MariaDB on Linux match table names by case.
 CREATE TABLE NS_QRTZ_JOB_DETAILS(
 SCHED_NAME VARCHAR(120) NOT NULL,
 JOB_NAME VARCHAR(190) NOT NULL,
 JOB_GROUP VARCHAR(190) NOT NULL,
 DESCRIPTION VARCHAR(250) NULL,
 JOB_CLASS_NAME VARCHAR(250) NOT NULL,
-IS_DURABLE VARCHAR(1) NOT NULL,
-IS_NONCONCURRENT VARCHAR(1) NOT NULL,
-IS_UPDATE_DATA VARCHAR(1) NOT NULL,
-REQUESTS_RECOVERY VARCHAR(1) NOT NULL,
+IS_DURABLE BOOLEAN NOT NULL,
+IS_NONCONCURRENT BOOLEAN NOT NULL,
+IS_UPDATE_DATA BOOLEAN NOT NULL,
+REQUESTS_RECOVERY BOOLEAN NOT NULL,
 JOB_DATA BLOB NULL,
 PRIMARY KEY (SCHED_NAME,JOB_NAME,JOB_GROUP));
 
@@ -71,8 +72,8 @@ CREATE TABLE NS_QRTZ_SIMPROP_TRIGGERS
     LONG_PROP_2 BIGINT NULL,
     DEC_PROP_1 NUMERIC(13,4) NULL,
     DEC_PROP_2 NUMERIC(13,4) NULL,
-    BOOL_PROP_1 VARCHAR(1) NULL,
-    BOOL_PROP_2 VARCHAR(1) NULL,
+    BOOL_PROP_1 BOOLEAN NULL,
+    BOOL_PROP_2 BOOLEAN NULL,
     PRIMARY KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP),
     FOREIGN KEY (SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP)
     REFERENCES NS_QRTZ_TRIGGERS(SCHED_NAME,TRIGGER_NAME,TRIGGER_GROUP));
@@ -109,8 +110,8 @@ PRIORITY INTEGER NOT NULL,
 STATE VARCHAR(16) NOT NULL,
 JOB_NAME VARCHAR(190) NULL,
 JOB_GROUP VARCHAR(190) NULL,
-IS_NONCONCURRENT VARCHAR(1) NULL,
-REQUESTS_RECOVERY VARCHAR(1) NULL,
+IS_NONCONCURRENT BOOLEAN NULL,
+REQUESTS_RECOVERY BOOLEAN NULL,
 PRIMARY KEY (SCHED_NAME,ENTRY_ID));
 
 CREATE TABLE NS_QRTZ_SCHEDULER_STATE (

@@ -68,6 +68,11 @@ final class RunStore {
         return runTimes(run);
     }
 
+    Optional<RunState> state(RunId run) {
+        return jdbc.queryForList("SELECT state FROM engine_run WHERE id = ?", String.class, run.value()).stream()
+                .findFirst().map(RunState::valueOf);
+    }
+
     int runTimes(RunId run) {
         return jdbc.queryForObject("SELECT run_times FROM engine_run WHERE id = ?", Integer.class, run.value());
     }
@@ -75,6 +80,50 @@ final class RunStore {
     void ended(RunId run, RunState state) {
         jdbc.update("UPDATE engine_run SET state = ?, ended_at = ?, runner = NULL, requested = NULL WHERE id = ?",
                 state.name(), column(clock.instant()), run.value());
+    }
+
+    /** The runs {@code runner} is running are alive as of now. */
+    void heartbeat(String runner) {
+        jdbc.update("UPDATE engine_run SET heartbeat_at = ? WHERE runner = ? AND state = ?", column(clock.instant()),
+                runner, RunState.RUNNING.name());
+    }
+
+    /**
+     * Runs still marked running whose instance has not said so since {@code staleBefore} were
+     * interrupted by a crash: they end FAILED, and their attempts still running end KILLED.
+     *
+     * @return how many runs were so ended
+     */
+    int endInterrupted(Instant staleBefore) {
+        List<String> stale = jdbc.queryForList("SELECT id FROM engine_run WHERE state = ? AND (heartbeat_at IS NULL"
+                + " OR heartbeat_at < ?)", String.class, RunState.RUNNING.name(), column(staleBefore));
+        int ended = 0;
+        Instant now = clock.instant();
+        for (String id : stale) {
+            if (jdbc.update("UPDATE engine_run SET state = ?, ended_at = ?, runner = NULL WHERE id = ? AND state = ?"
+                    + " AND (heartbeat_at IS NULL OR heartbeat_at < ?)", RunState.FAILED.name(), column(now), id,
+                    RunState.RUNNING.name(), column(staleBefore)) == 1) {
+                jdbc.update("UPDATE engine_task_run SET state = ?, ended_at = ?, note = ? WHERE run_id = ?"
+                        + " AND state = ?", RunState.KILLED.name(), column(now), "the instance running it stopped"
+                        + " (a crash or a kill) before the attempt ended", id, RunState.RUNNING.name());
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /** Asks the instance running {@code run} to pause or stop it; false when it is not running. */
+    boolean request(RunId run, String what) {
+        return jdbc.update("UPDATE engine_run SET requested = ? WHERE id = ? AND state = ?", what, run.value(),
+                RunState.RUNNING.name()) == 1;
+    }
+
+    /** What was asked of the runs {@code runner} is running, by run. */
+    Map<RunId, String> requested(String runner) {
+        return jdbc.query("SELECT id, requested FROM engine_run WHERE runner = ? AND state = ? AND requested IS NOT"
+                + " NULL", (row, number) -> Map.entry(new RunId(row.getString("id")), row.getString("requested")),
+                runner, RunState.RUNNING.name()).stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        Map.Entry::getValue));
     }
 
     /** Where a run writes its attempts. */

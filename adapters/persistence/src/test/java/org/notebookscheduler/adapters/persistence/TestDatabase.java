@@ -41,7 +41,9 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     private static final String[] TABLES_CHILD_FIRST = {"schedule_task_upstream", "schedule_task_parameter",
         "schedule_task", "schedule", "schedule_event_change", "schedule_event", "execution_result",
         "notification_attempt", "notification_outbox", "execution_claim", "destination_pace", "engine_task_run",
-        "engine_run"};
+        "engine_run", "NS_QRTZ_FIRED_TRIGGERS", "NS_QRTZ_PAUSED_TRIGGER_GRPS", "NS_QRTZ_SCHEDULER_STATE", "NS_QRTZ_LOCKS",
+        "NS_QRTZ_SIMPLE_TRIGGERS", "NS_QRTZ_SIMPROP_TRIGGERS", "NS_QRTZ_CRON_TRIGGERS", "NS_QRTZ_BLOB_TRIGGERS",
+        "NS_QRTZ_TRIGGERS", "NS_QRTZ_JOB_DETAILS", "NS_QRTZ_CALENDARS"};
 
     private enum Kind { H2, MARIADB, MYSQL_CONTAINER }
 

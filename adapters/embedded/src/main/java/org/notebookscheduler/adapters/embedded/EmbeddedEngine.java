@@ -1,0 +1,52 @@
+package org.notebookscheduler.adapters.embedded;
+
+import java.time.Clock;
+import org.notebookscheduler.application.port.in.RunTaskAttemptUseCase;
+import org.notebookscheduler.application.port.out.CallerRuns;
+import org.notebookscheduler.application.port.out.Engine;
+import org.notebookscheduler.application.port.out.ScheduleStore;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The embedded engine: schedules fire from Quartz (its JDBC job store on the application's own
+ * database, clustered, so several instances fire each trigger once), and runs execute in-process,
+ * every task attempt through the core's {@link RunTaskAttemptUseCase}. It has no callbacks, so
+ * it answers no callers' runs.
+ */
+public final class EmbeddedEngine implements AutoCloseable {
+
+    /** The engine's name in a schedule's link ({@code RemoteRef.scheduler()}) and in configuration. */
+    public static final String NAME = "Embedded";
+
+    private final Engine engine;
+    private final RunLauncher launcher;
+
+    /**
+     * @param quartz a Quartz scheduler over the {@code NS_QRTZ_} tables; this puts the run
+     *               launcher in its context, for the jobs it fires
+     */
+    public EmbeddedEngine(Scheduler quartz, JdbcTemplate jdbc, ScheduleStore schedules, RunTaskAttemptUseCase core,
+            EmbeddedSettings settings, Clock clock) {
+        RunStore store = new RunStore(jdbc, clock);
+        this.launcher = new RunLauncher(store, schedules, core, settings, clock);
+        try {
+            quartz.getContext().put(FireSchedule.LAUNCHER, launcher);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("the Quartz scheduler has no context to hand the run launcher to", e);
+        }
+        QuartzJobs jobs = new QuartzJobs(quartz);
+        this.engine = new Engine(NAME, new EmbeddedLifecycle(jobs, launcher), new EmbeddedRuns(store, launcher, schedules),
+                new EmbeddedDrift(jobs), CallerRuns.NONE);
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        launcher.close();
+    }
+}

@@ -1,0 +1,75 @@
+package org.notebookscheduler.adapters.embedded;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.impl.SchedulerRepository;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+
+/**
+ * The embedded engine's Quartz scheduler: JDBC job store over the application's data source, the
+ * {@code NS_QRTZ_} tables, clustered (every instance with the same database is one cluster, and
+ * each trigger fires on exactly one of them). It is kept out of Quartz's JVM-wide registry, so it
+ * never meets a host application's own Quartz scheduler, and several can live in one JVM (tests).
+ */
+public final class QuartzSchedulers {
+
+    static final String NAME = "notebook-scheduler";
+
+    private QuartzSchedulers() {
+    }
+
+    /**
+     * A started scheduler.
+     *
+     * @param instanceId   this instance's name in the cluster; unique per instance
+     * @param threads      Quartz's own threads; they only hand fires to the run launcher
+     * @param checkin      how often the instance tells the cluster it lives; another instance
+     *                     takes over its fires after a few missed check-ins
+     * @param misfire      how late a fire may be before it counts as missed (then it fires once,
+     *                     now, and the cron goes on)
+     */
+    public static Scheduler clustered(DataSource dataSource, String instanceId, int threads, Duration checkin,
+            Duration misfire) throws SchedulerException {
+        String connections = "notebook-scheduler-" + instanceId;
+        DBConnectionManager.getInstance().addConnectionProvider(connections, new ConnectionProvider() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return dataSource.getConnection();
+            }
+
+            @Override
+            public void shutdown() {
+                // the data source is the application's to close
+            }
+
+            @Override
+            public void initialize() {
+            }
+        });
+        Properties properties = new Properties();
+        properties.setProperty("org.quartz.scheduler.instanceName", NAME);
+        properties.setProperty("org.quartz.scheduler.instanceId", instanceId);
+        properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));
+        properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        properties.setProperty("org.quartz.jobStore.driverDelegateClass",
+                "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        properties.setProperty("org.quartz.jobStore.dataSource", connections);
+        properties.setProperty("org.quartz.jobStore.tablePrefix", "NS_QRTZ_");
+        properties.setProperty("org.quartz.jobStore.isClustered", "true");
+        properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(checkin.toMillis()));
+        properties.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(misfire.toMillis()));
+        Scheduler scheduler = new StdSchedulerFactory(properties).getScheduler();
+        SchedulerRepository.getInstance().remove(NAME);
+        scheduler.start();
+        return scheduler;
+    }
+}

@@ -1,0 +1,198 @@
+package org.notebookscheduler.adapters.embedded;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.notebookscheduler.application.port.in.RunTaskAttemptUseCase;
+import org.notebookscheduler.application.port.out.EngineException;
+import org.notebookscheduler.application.port.out.ScheduleStore;
+import org.notebookscheduler.domain.run.RunCommand;
+import org.notebookscheduler.domain.run.RunId;
+import org.notebookscheduler.domain.run.RunState;
+import org.notebookscheduler.domain.schedule.ReleaseState;
+import org.notebookscheduler.domain.schedule.Schedule;
+import org.notebookscheduler.domain.schedule.ScheduleId;
+import org.notebookscheduler.domain.shared.ErrorCode;
+import org.notebookscheduler.domain.shared.RefusedException;
+
+/**
+ * Starts, steers and ends the embedded engine's runs on this instance. A run's DAG is decided on a
+ * thread of its own and its attempts go to the shared bounded pool. Every few seconds this
+ * instance says its runs are alive, applies a pause or stop another instance asked for, and ends
+ * as failed the runs of instances that stopped saying so (a crash), so none is left running.
+ */
+final class RunLauncher implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(RunLauncher.class.getName());
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private final RunStore store;
+    private final ScheduleStore schedules;
+    private final RunTaskAttemptUseCase core;
+    private final EmbeddedSettings settings;
+    private final Clock clock;
+    private final ScheduledExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final ExecutorService deciders;
+    private final Map<RunId, DagRun> live = new ConcurrentHashMap<>();
+
+    RunLauncher(RunStore store, ScheduleStore schedules, RunTaskAttemptUseCase core, EmbeddedSettings settings,
+            Clock clock) {
+        this.store = store;
+        this.schedules = schedules;
+        this.core = core;
+        this.settings = settings;
+        this.clock = clock;
+        this.workers = Executors.newScheduledThreadPool(settings.workers(), named("notebook-scheduler-task"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(named("notebook-scheduler-engine-timer"));
+        this.deciders = Executors.newCachedThreadPool(named("notebook-scheduler-run"));
+        long every = settings.heartbeat().toMillis();
+        timers.scheduleWithFixedDelay(this::lookAround, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** A cron fire, from Quartz: runs the schedule if it is still there and online. */
+    void fired(ScheduleId scheduleId, Instant fireTime) {
+        Optional<Schedule> schedule = schedules.findById(scheduleId);
+        if (schedule.isEmpty() || schedule.get().releaseState() != ReleaseState.ONLINE) {
+            LOG.log(System.Logger.Level.INFO, "Schedule {0} fired at {1} but is no longer online; nothing runs",
+                    scheduleId, fireTime);
+            return;
+        }
+        start(schedule.get(), Optional.of(fireTime));
+    }
+
+    /** A new run of the schedule, started now; returns at once with its id. */
+    RunId start(Schedule schedule, Optional<Instant> scheduledFor) {
+        RunId run = store.start(schedule.id(), scheduledFor, settings.instanceId());
+        launch(schedule, run, 1, Set.of(), scheduledFor.orElse(clock.instant()));
+        return run;
+    }
+
+    void command(Schedule schedule, RunId run, RunCommand command) {
+        RunState state = store.state(run).orElseThrow(() -> new EngineException(EngineException.Kind.NOT_FOUND,
+                "command", "no run " + run));
+        switch (command) {
+            case PAUSE, STOP -> {
+                DagRun here = live.get(run);
+                if (here != null) {
+                    steer(here, command);
+                } else if (!store.request(run, command.name())) {
+                    throw conflict(run, state, command);
+                }
+            }
+            case RESUME -> {
+                requireState(run, state, command, RunState.PAUSED);
+                int times = store.restart(run, false, settings.instanceId());
+                launch(schedule, run, times, store.succeededTasks(run), clock.instant());
+            }
+            case RERUN_FAILED -> {
+                requireState(run, state, command, RunState.FAILED, RunState.STOPPED);
+                Set<String> succeeded = store.succeededTasks(run);
+                int times = store.restart(run, true, settings.instanceId());
+                launch(schedule, run, times, succeeded, clock.instant());
+            }
+            case REPEAT -> {
+                requireState(run, state, command, RunState.SUCCEEDED, RunState.FAILED, RunState.STOPPED);
+                int times = store.restart(run, true, settings.instanceId());
+                launch(schedule, run, times, Set.of(), clock.instant());
+            }
+        }
+    }
+
+    private static void requireState(RunId run, RunState state, RunCommand command, RunState... allowed) {
+        if (!Set.of(allowed).contains(state)) {
+            throw conflict(run, state, command);
+        }
+    }
+
+    private static RefusedException conflict(RunId run, RunState state, RunCommand command) {
+        return new RefusedException(ErrorCode.RUN_STATE_CONFLICT, "command", "run " + run + " is " + state
+                + "; " + command + " does not apply to it");
+    }
+
+    private void launch(Schedule schedule, RunId run, int runTimes, Set<String> alreadySucceeded, Instant at) {
+        CoreTaskAttempts attempts = new CoreTaskAttempts(core, schedule.id(), run.value(), run.value() + "." + runTimes,
+                timeParameters(at, schedule));
+        DagRun dag = new DagRun(schedule.definition().tasks(), schedule.definition().runSettings().failureStrategy(),
+                alreadySucceeded, attempts, store.journal(run), workers, timers, clock);
+        live.put(run, dag);
+        deciders.submit(() -> {
+            RunState end = RunState.FAILED;
+            try {
+                end = dag.execute();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException broken) {
+                LOG.log(System.Logger.Level.ERROR, "Run " + run + " of schedule " + schedule.id() + " broke", broken);
+            } finally {
+                live.remove(run);
+                store.ended(run, end);
+            }
+        });
+    }
+
+    /** The time parameters as DolphinScheduler fills them: the business date is the day before. */
+    private static Map<String, String> timeParameters(Instant at, Schedule schedule) {
+        ZonedDateTime local = at.atZone(schedule.definition().cron().zone());
+        return Map.of("system.datetime", DATETIME.format(local), "system.biz.curdate", DATE.format(local),
+                "system.biz.date", DATE.format(local.minusDays(1)));
+    }
+
+    private static void steer(DagRun run, RunCommand command) {
+        if (command == RunCommand.PAUSE) {
+            run.pause();
+        } else {
+            run.stop();
+        }
+    }
+
+    private void lookAround() {
+        try {
+            store.heartbeat(settings.instanceId());
+            store.requested(settings.instanceId()).forEach((run, what) -> Optional.ofNullable(live.get(run))
+                    .ifPresent(dag -> steer(dag, RunCommand.valueOf(what))));
+            Instant staleBefore = clock.instant().minus(settings.heartbeat().multipliedBy(settings.missedHeartbeats()));
+            int ended = store.endInterrupted(staleBefore);
+            if (ended > 0) {
+                LOG.log(System.Logger.Level.WARNING, "{0} run(s) were marked running by an instance that stopped"
+                        + " (a crash or a kill); they are now FAILED and can be rerun", ended);
+            }
+        } catch (RuntimeException unavailable) {
+            LOG.log(System.Logger.Level.WARNING, "The embedded engine could not check its runs: {0}",
+                    unavailable.getMessage());
+        }
+    }
+
+    /** How many runs this instance is deciding now. */
+    int liveRuns() {
+        return live.size();
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        workers.shutdownNow();
+        deciders.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
