@@ -2,18 +2,19 @@ package org.notebookscheduler.bootstrap.config;
 
 import org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerEngine;
 import org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerSettings;
-import org.notebookscheduler.application.service.Engines;
+import org.notebookscheduler.application.port.out.Engine;
 import org.notebookscheduler.domain.schedule.RunSettings;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * DolphinScheduler as the scheduler, when {@code notebook.scheduler.enable=true}. Nothing is called
- * at startup: the project is ensured on the first create.
+ * DolphinScheduler as an engine, when scheduling is on and it is the default engine or its URL is
+ * set (so the schedules created on it are still served when the default is the embedded engine).
+ * Nothing is called at startup: the project is ensured on the first create.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = SchedulerProperties.PREFIX, name = "enable", havingValue = "true")
+@Conditional(EngineConditions.DolphinSchedulerWanted.class)
 public class DolphinSchedulerConfiguration {
 
     @Bean
@@ -27,7 +28,7 @@ public class DolphinSchedulerConfiguration {
     }
 
     @Bean
-    Engines engines(DolphinSchedulerSettings settings) {
-        return Engines.only(DolphinSchedulerEngine.create(settings));
+    Engine dolphinSchedulerEngine(DolphinSchedulerSettings settings) {
+        return DolphinSchedulerEngine.create(settings);
     }
 }

@@ -39,7 +39,7 @@ public class SchedulerConfiguration {
     SchedulerEndpoints schedulerEndpoints(SchedulerProperties properties, Environment environment) {
         String callbackUrl = Optional.ofNullable(properties.callbackUrl()).filter(url -> !url.isBlank())
                 .orElse(environment.getProperty("notebook.url", ""));
-        if (properties.enable() && callbackUrl.isBlank()) {
+        if (properties.enable() && properties.usesDolphinScheduler() && callbackUrl.isBlank()) {
             throw new InvalidConfigurationPropertyValueException(SchedulerProperties.PREFIX + ".callback-url", "",
                     "notebook.scheduler.callback-url (or notebook.url) is required when notebook.scheduler.enable is"
                             + " true: it is the address DolphinScheduler calls back");
@@ -83,12 +83,15 @@ public class SchedulerConfiguration {
         SchedulerProperties.Relay relay = properties.relay();
         DeliveryBackoff backoff = new DeliveryBackoff(relay.maxAttempts(), relay.initialBackoff(), relay.maxBackoff(),
                 BACKOFF_MULTIPLIER, BACKOFF_JITTER, relay.maxAge());
-        return new RelaySettings(relayId(), relay.lease(), relay.batchSize(), backoff, relay.retention(),
+        return new RelaySettings(instanceId(), relay.lease(), relay.batchSize(), backoff, relay.retention(),
                 properties.notification().connectTimeout().plus(properties.notification().requestTimeout()));
     }
 
-    /** pid@host plus a random part: unique per running instance, and readable in the outbox's claimed-by column. */
-    private static String relayId() {
+    /**
+     * pid@host plus a random part: unique per running instance, and readable where it is written
+     * (the outbox's claimed-by column, the engine's runner column, Quartz's cluster table).
+     */
+    static String instanceId() {
         String runtime = ManagementFactory.getRuntimeMXBean().getName();
         String id = runtime + "/" + UUID.randomUUID().toString().substring(0, 8);
         return id.length() <= 100 ? id : id.substring(id.length() - 100);

@@ -28,7 +28,8 @@ import org.springframework.validation.Validator;
  * shows as {@code ******}.
  *
  * @param enable             turns scheduling on
- * @param schedulerName      which scheduler; only {@code DolphinScheduler} for now
+ * @param schedulerName      the engine new schedules are created on: {@code DolphinScheduler} or
+ *                           {@code Embedded}; schedules keep the engine they were created on
  * @param schedulerUrl       the scheduler's base URL, e.g. {@code http://localhost:12345/dolphinscheduler}
  * @param authToken          the token sent to the scheduler's API
  * @param callbackToken      the token the scheduler must send back when it calls this app
@@ -44,6 +45,7 @@ import org.springframework.validation.Validator;
  * @param notification       who is told about results, and how
  * @param relay              how the notification outbox is delivered
  * @param dolphinscheduler   how this module talks to DolphinScheduler
+ * @param embedded           how the embedded engine runs on this instance
  * @param web                the REST API and the callback
  */
 @ConfigurationProperties(SchedulerProperties.PREFIX)
@@ -65,10 +67,12 @@ public record SchedulerProperties(
         @DefaultValue Notification notification,
         @DefaultValue Relay relay,
         @DefaultValue DolphinScheduler dolphinscheduler,
+        @DefaultValue Embedded embedded,
         @DefaultValue Web web) implements Validator {
 
     public static final String PREFIX = "notebook.scheduler";
     public static final String DOLPHIN_SCHEDULER = "DolphinScheduler";
+    public static final String EMBEDDED = "Embedded";
 
     /**
      * @param webhookUrl     the robot's webhook URL; empty means no notifications
@@ -165,10 +169,43 @@ public record SchedulerProperties(
     }
 
     /**
+     * @param instanceId       this instance's name in the cluster of instances sharing the database;
+     *                         the host name and process id by default
+     * @param workers          how many task attempts run at once on this instance, all runs together
+     * @param quartzThreads    Quartz's threads, which only hand fires over to the run launcher
+     * @param heartbeat        how often an instance says its runs are alive
+     * @param missedHeartbeats after this many missed heartbeats another instance ends those runs as failed
+     * @param clusterCheckin   how often an instance checks in with the Quartz cluster
+     * @param misfireThreshold how late a fire may be before it counts as missed (then it fires once, at once)
+     */
+    public record Embedded(
+            String instanceId,
+            @DefaultValue("4") int workers,
+            @DefaultValue("2") int quartzThreads,
+            @DefaultValue("5s") Duration heartbeat,
+            @DefaultValue("3") int missedHeartbeats,
+            @DefaultValue("7500ms") Duration clusterCheckin,
+            @DefaultValue("60s") Duration misfireThreshold) {
+    }
+
+    /** Whether new schedules go to the embedded engine (else to DolphinScheduler). */
+    public boolean embeddedByDefault() {
+        return EMBEDDED.equalsIgnoreCase(String.valueOf(schedulerName));
+    }
+
+    /**
      * @param maxRequestSize the largest request body the REST API and the callback accept
      * @param maxHeaderSize  the largest total of request headers they accept (larger: 431)
      */
     public record Web(@DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue("8KB") DataSize maxHeaderSize) {
+    }
+
+    /**
+     * Whether DolphinScheduler is one of this instance's engines: it is the default, or its URL is
+     * set beside an embedded default (for the schedules created on it before).
+     */
+    public boolean usesDolphinScheduler() {
+        return !embeddedByDefault() || (schedulerUrl != null && !schedulerUrl.isBlank());
     }
 
     /** The run settings every new schedule starts with. */
@@ -195,14 +232,24 @@ public record SchedulerProperties(
         checks.text("worker", worker, RunSettings.MAX_WORKER_GROUP_LENGTH);
         checks.positive("callbackMaxTimeout", callbackMaxTimeout);
         checks.positive("minFireInterval", minFireInterval);
-        if (!DOLPHIN_SCHEDULER.toLowerCase(Locale.ROOT).equals(String.valueOf(schedulerName).toLowerCase(Locale.ROOT))) {
-            checks.reject("schedulerName", "must be " + DOLPHIN_SCHEDULER + ", the only scheduler supported for now");
+        if (!DOLPHIN_SCHEDULER.equalsIgnoreCase(String.valueOf(schedulerName)) && !embeddedByDefault()) {
+            checks.reject("schedulerName", "must be " + DOLPHIN_SCHEDULER + " or " + EMBEDDED);
         }
-        if (enable) {
+        if (enable && !embeddedByDefault()) {
             checks.required("schedulerUrl", schedulerUrl, "notebook.scheduler.enable is true");
-            checks.required("authToken", authToken, "notebook.scheduler.enable is true");
-            checks.required("callbackToken", callbackToken, "notebook.scheduler.enable is true");
         }
+        if (enable && usesDolphinScheduler()) {
+            String because = embeddedByDefault() ? "notebook.scheduler.scheduler-url is set (DolphinScheduler keeps"
+                    + " serving the schedules created on it)" : "notebook.scheduler.enable is true";
+            checks.required("authToken", authToken, because);
+            checks.required("callbackToken", callbackToken, because);
+        }
+        checks.atLeast("embedded.workers", embedded.workers(), 1);
+        checks.atLeast("embedded.quartzThreads", embedded.quartzThreads(), 1);
+        checks.positive("embedded.heartbeat", embedded.heartbeat());
+        checks.atLeast("embedded.missedHeartbeats", embedded.missedHeartbeats(), 2);
+        checks.positive("embedded.clusterCheckin", embedded.clusterCheckin());
+        checks.positive("embedded.misfireThreshold", embedded.misfireThreshold());
         if (notification.webhookUrl() != null) {
             checks.httpUrl("notification.webhookUrl", notification.webhookUrl().reveal());
         }

@@ -24,7 +24,7 @@ class SchedulerPropertiesTest {
     private static final String FEISHU = "https://open.feishu.cn/open-apis/bot/v2/hook/tok-3f9a-very-secret";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(SchedulerConfiguration.class, DolphinSchedulerConfiguration.class,
+            .withUserConfiguration(SchedulerConfiguration.class, DolphinSchedulerConfiguration.class, EnginesConfiguration.class,
                     SecretConverter.class);
 
     private static String failureOf(AssertableApplicationContext context) {
@@ -157,7 +157,7 @@ class SchedulerPropertiesTest {
     @Test
     void a_scheduler_other_than_dolphinscheduler_is_refused() {
         runner.withPropertyValues("notebook.scheduler.scheduler-name=Airflow").run(context -> assertThat(
-                failureOf(context)).contains("notebook.scheduler.scheduler-name must be DolphinScheduler"));
+                failureOf(context)).contains("notebook.scheduler.scheduler-name must be DolphinScheduler or Embedded"));
     }
 
     @Test
@@ -224,5 +224,34 @@ class SchedulerPropertiesTest {
     void a_zero_lease_stops_startup_naming_the_property() {
         runner.withPropertyValues("notebook.scheduler.relay.lease=0s").run(context -> assertThat(
                 failureOf(context)).contains("notebook.scheduler.relay.lease must be a positive duration"));
+    }
+
+    /** Observed: without a DolphinScheduler 1.3.9, a new user's app could not create a schedule at all. */
+    @Test
+    void the_embedded_engine_needs_no_scheduler_url_no_token_and_no_callback_url() {
+        new ApplicationContextRunner().withUserConfiguration(SchedulerConfiguration.class,
+                DolphinSchedulerConfiguration.class, SecretConverter.class)
+                .withPropertyValues("notebook.scheduler.enable=true", "notebook.scheduler.scheduler-name=embedded")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(SchedulerProperties.class).embeddedByDefault()).isTrue();
+                    assertThat(context).doesNotHaveBean(
+                            org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerSettings.class);
+                });
+    }
+
+    @Test
+    void with_the_embedded_default_a_scheduler_url_keeps_dolphinscheduler_for_its_schedules_and_needs_its_tokens() {
+        runner.withPropertyValues("notebook.scheduler.enable=true", "notebook.scheduler.scheduler-name=Embedded",
+                "notebook.scheduler.scheduler-url=http://127.0.0.1:9/dolphinscheduler")
+                .run(context -> assertThat(failureOf(context)).contains("notebook.scheduler.auth-token is required",
+                        "DolphinScheduler keeps serving the schedules created on it"));
+    }
+
+    @Test
+    void bad_embedded_engine_settings_stop_startup_naming_the_property() {
+        runner.withPropertyValues("notebook.scheduler.embedded.workers=0",
+                "notebook.scheduler.embedded.missed-heartbeats=1").run(context -> assertThat(failureOf(context))
+                        .contains("notebook.scheduler.embedded.workers", "notebook.scheduler.embedded.missed-heartbeats"));
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.notebookscheduler.application.port.in.RunTaskAttemptUseCase;
 import org.notebookscheduler.application.port.in.TaskAttempt;
+import org.notebookscheduler.domain.execution.ExecutionResult;
 import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.schedule.ScheduledTask;
 
@@ -20,10 +21,14 @@ record CoreTaskAttempts(RunTaskAttemptUseCase core, ScheduleId scheduleId, Strin
         Map<String, String> timeParameters) implements TaskAttempts {
 
     @Override
-    public boolean run(ScheduledTask task, String taskRunId, int attempt) {
-        RunTaskAttemptUseCase.Outcome outcome = core.run(new TaskAttempt(scheduleId, task.name(), runKey,
+    public Outcome run(ScheduledTask task, String taskRunId, int attempt) {
+        ExecutionResult result = core.run(new TaskAttempt(scheduleId, task.name(), runKey,
                 Optional.of(new TaskAttempt.EngineRun(runId, taskRunId)), Optional.of(task.timeout()),
-                timeParameters));
-        return !outcome.result().failed();
+                timeParameters)).result();
+        if (result.failed()) {
+            return new Outcome(false, result.errorMessage().orElse("failed without a reason"));
+        }
+        return new Outcome(true, "ran as " + result.executedBy() + " (execution " + result.id() + ", attempt "
+                + result.attempt() + ")");
     }
 }

@@ -222,9 +222,11 @@ final class DagRun {
                 }
             }, limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             boolean succeeded;
-            String note = null;
+            String note;
             try {
-                succeeded = attempts.run(task, id, number);
+                TaskAttempts.Outcome outcome = attempts.run(task, id, number);
+                succeeded = outcome.succeeded();
+                note = outcome.note();
             } catch (InterruptedException interrupted) {
                 succeeded = false;
                 note = "interrupted";

@@ -24,8 +24,8 @@ public final class EmbeddedEngine implements AutoCloseable {
     private final RunLauncher launcher;
 
     /**
-     * @param quartz a Quartz scheduler over the {@code NS_QRTZ_} tables; this puts the run
-     *               launcher in its context, for the jobs it fires
+     * @param quartz a Quartz scheduler over the {@code NS_QRTZ_} tables, not started: this puts
+     *               the run launcher in its context, for the jobs it fires, then starts it
      */
     public EmbeddedEngine(Scheduler quartz, JdbcTemplate jdbc, ScheduleStore schedules, RunTaskAttemptUseCase core,
             EmbeddedSettings settings, Clock clock) {
@@ -33,8 +33,10 @@ public final class EmbeddedEngine implements AutoCloseable {
         this.launcher = new RunLauncher(store, schedules, core, settings, clock);
         try {
             quartz.getContext().put(FireSchedule.LAUNCHER, launcher);
+            quartz.start();
         } catch (SchedulerException e) {
-            throw new IllegalStateException("the Quartz scheduler has no context to hand the run launcher to", e);
+            launcher.close();
+            throw new IllegalStateException("the embedded engine's Quartz scheduler could not start", e);
         }
         QuartzJobs jobs = new QuartzJobs(quartz);
         this.engine = new Engine(NAME, new EmbeddedLifecycle(jobs, launcher), new EmbeddedRuns(store, launcher, schedules),

@@ -26,7 +26,8 @@ public final class QuartzSchedulers {
     }
 
     /**
-     * A started scheduler.
+     * A scheduler not yet started: {@link EmbeddedEngine} starts it once the jobs it fires can be
+     * handed over.
      *
      * @param instanceId   this instance's name in the cluster; unique per instance
      * @param threads      Quartz's own threads; they only hand fires to the run launcher
@@ -69,7 +70,6 @@ public final class QuartzSchedulers {
         properties.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(misfire.toMillis()));
         Scheduler scheduler = new StdSchedulerFactory(properties).getScheduler();
         SchedulerRepository.getInstance().remove(NAME);
-        scheduler.start();
         return scheduler;
     }
 }

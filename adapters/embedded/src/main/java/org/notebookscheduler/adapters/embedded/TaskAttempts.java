@@ -13,7 +13,15 @@ interface TaskAttempts {
     /**
      * @param taskRunId the attempt's id in the run journal (its log is found by it)
      * @param attempt   1 for the first attempt of the task in this run
-     * @return whether the attempt succeeded; an exception is a failed attempt
+     * @return how the attempt ended; an exception is a failed attempt
      */
-    boolean run(ScheduledTask task, String taskRunId, int attempt) throws Exception;
+    Outcome run(ScheduledTask task, String taskRunId, int attempt) throws Exception;
+
+    /** @param note what the attempt's log shows: the runner's error, or who ran it; null for nothing */
+    record Outcome(boolean succeeded, String note) {
+
+        static Outcome of(boolean succeeded) {
+            return new Outcome(succeeded, null);
+        }
+    }
 }

@@ -238,7 +238,7 @@ class DagRunTest {
             most.accumulateAndGet(now.incrementAndGet(), Math::max);
             Thread.sleep(50);
             now.decrementAndGet();
-            return true;
+            return TaskAttempts.Outcome.of(true);
         };
         List<ScheduledTask> wide = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -276,9 +276,9 @@ class DagRunTest {
         }
 
         @Override
-        public boolean run(ScheduledTask task, String taskRunId, int attempt) throws Exception {
+        public Outcome run(ScheduledTask task, String taskRunId, int attempt) throws Exception {
             started.add(task.name());
-            return behaviours.getOrDefault(task.name(), () -> true).attempt();
+            return Outcome.of(behaviours.getOrDefault(task.name(), () -> true).attempt());
         }
     }
 

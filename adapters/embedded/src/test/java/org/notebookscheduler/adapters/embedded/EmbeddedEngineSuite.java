@@ -191,7 +191,7 @@ abstract class EmbeddedEngineSuite {
         assertThat(detail.tasks()).extracting(TaskRun::taskName, TaskRun::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("extract", RunState.FAILED));
         String log = node.roles().runs().taskLog(stored(id).remote().orElseThrow(), run, detail.tasks().get(0).id());
-        assertThat(log).startsWith("FAILED");
+        assertThat(log).isEqualTo("FAILED: cell 3 raised ValueError");
         assertThat(world.executions.findAttempts(id, "extract", run.value() + ".1"))
                 .singleElement().satisfies(result -> {
                     assertThat(result.message()).isEqualTo("cell 3 raised ValueError");
