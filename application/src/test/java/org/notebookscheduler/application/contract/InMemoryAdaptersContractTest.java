@@ -52,6 +52,22 @@ class InMemoryAdaptersContractTest {
     }
 
     @Nested
+    class EngineFake extends EngineContract {
+        private final org.notebookscheduler.application.fakes.FakeEngine fake =
+                new org.notebookscheduler.application.fakes.FakeEngine();
+
+        @Override
+        protected org.notebookscheduler.application.port.out.Engine engine() {
+            return fake.engine();
+        }
+
+        @Override
+        protected void removeBehindTheBack(org.notebookscheduler.domain.schedule.Schedule schedule) {
+            fake.deleteBehindTheBack(schedule.remote().orElseThrow());
+        }
+    }
+
+    @Nested
     class AttemptClaimsInMemory extends AttemptClaimsContract {
         @Override
         protected org.notebookscheduler.application.port.out.AttemptClaims claims() {
