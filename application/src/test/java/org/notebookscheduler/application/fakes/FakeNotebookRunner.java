@@ -25,6 +25,11 @@ public final class FakeNotebookRunner implements NotebookRunner {
         failure = request -> error;
     }
 
+    /** Every following run of {@code entityId} fails with {@code error}; other entities succeed. */
+    public void failFor(String entityId, String error) {
+        failure = request -> request.entity().id().equals(entityId) ? error : null;
+    }
+
     public void succeed() {
         failure = request -> null;
     }

@@ -237,6 +237,63 @@ abstract class EmbeddedEngineSuite {
     }
 
     @Test
+    void rerunning_the_failed_tasks_runs_only_what_did_not_succeed_under_a_new_run_key() throws Exception {
+        Node node = node("instance-a");
+        ScheduleService schedules = schedulesOn(node);
+        ScheduleId id = schedules.create(daily("pipeline", ScheduledTask.of("extract", notebook("nb-1")),
+                ScheduledTask.of("report", notebook("nb-2")).after("extract"))).schedule().id();
+        RemoteRef ref = stored(id).remote().orElseThrow();
+        world.runner.failFor("nb-2", "report query timed out");
+        RunId run = schedules.runNow(id).orElseThrow();
+        await("the run to fail", () -> runsOf(node, id).get(0).state() == RunState.FAILED);
+
+        world.runner.succeed();
+        node.roles().runs().command(ref, run, RunCommand.RERUN_FAILED);
+        await("the rerun to succeed", () -> runsOf(node, id).get(0).state() == RunState.SUCCEEDED);
+
+        assertThat(world.runner.requests()).extracting(request -> request.entity().id())
+                .containsExactly("nb-1", "nb-2", "nb-2");
+        assertThat(world.executions.findAttempts(id, "report", run.value() + ".2")).singleElement()
+                .satisfies(result -> assertThat(result.failed()).isFalse());
+        assertThat(world.executions.findAttempts(id, "extract", run.value() + ".2")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.roles().runs().command(ref, run,
+                RunCommand.RESUME)).isInstanceOfSatisfying(org.notebookscheduler.domain.shared.RefusedException.class,
+                        refused -> assertThat(refused.code())
+                                .isEqualTo(org.notebookscheduler.domain.shared.ErrorCode.RUN_STATE_CONFLICT));
+    }
+
+    @Test
+    void a_stop_asked_on_another_instance_reaches_the_run_within_a_heartbeat() throws Exception {
+        Node running = node("instance-a");
+        Node asking = node("instance-b");
+        ScheduleService schedules = schedulesOn(running);
+        ScheduleId id = schedules.create(daily("long", ScheduledTask.of("run-nb-1", notebook("nb-1"))))
+                .schedule().id();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch testOver = new CountDownLatch(1);
+        world.runner.whileRunning(() -> {
+            started.countDown();
+            try {
+                testOver.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            RunId run = schedules.runNow(id).orElseThrow();
+            started.await(10, TimeUnit.SECONDS);
+
+            asking.roles().runs().command(stored(id).remote().orElseThrow(), run, RunCommand.STOP);
+
+            await("the run to stop", () -> runsOf(asking, id).get(0).state() == RunState.STOPPED);
+            assertThat(asking.roles().runs().detail(stored(id).remote().orElseThrow(), run).tasks())
+                    .extracting(TaskRun::state).containsExactly(RunState.KILLED);
+        } finally {
+            testOver.countDown();
+        }
+    }
+
+    @Test
     void a_run_left_running_by_an_instance_that_crashed_is_ended_as_failed_by_another() throws Exception {
         Node node = node("instance-a");
         ScheduleId id = schedulesOn(node).create(daily("nightly", ScheduledTask.of("run-nb-1", notebook("nb-1"))))
