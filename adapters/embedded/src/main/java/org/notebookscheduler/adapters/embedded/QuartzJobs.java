@@ -72,15 +72,19 @@ final class QuartzJobs {
 
     /** Fires on the schedule's current cron from now on. */
     void putTrigger(Schedule schedule) {
-        Trigger trigger = cronTrigger(schedule);
         call("scheduleJob", () -> {
-            if (quartz.checkExists(trigger.getKey())) {
-                quartz.rescheduleJob(trigger.getKey(), trigger);
-            } else {
-                quartz.scheduleJob(trigger);
-            }
+            put(cronTrigger(schedule));
             return null;
         });
+    }
+
+    /** Adds the trigger, or replaces the one of the same key. */
+    private void put(Trigger trigger) throws SchedulerException {
+        if (quartz.checkExists(trigger.getKey())) {
+            quartz.rescheduleJob(trigger.getKey(), trigger);
+        } else {
+            quartz.scheduleJob(trigger);
+        }
     }
 
     void removeTrigger(ScheduleId id) {
@@ -100,12 +104,7 @@ final class QuartzJobs {
             }
             quartz.addJob(before.get().job(), true);
             if (before.get().trigger().isPresent()) {
-                Trigger trigger = before.get().trigger().get();
-                if (quartz.checkExists(trigger.getKey())) {
-                    quartz.rescheduleJob(trigger.getKey(), trigger);
-                } else {
-                    quartz.scheduleJob(trigger);
-                }
+                put(before.get().trigger().get());
             } else {
                 quartz.unscheduleJob(triggerOf(id));
             }

@@ -77,9 +77,14 @@ final class RunStore {
         return jdbc.queryForObject("SELECT run_times FROM engine_run WHERE id = ?", Integer.class, run.value());
     }
 
+    /** The run ended; an attempt still marked running (the instance is shutting down) ends KILLED with it. */
     void ended(RunId run, RunState state) {
+        Instant now = clock.instant();
         jdbc.update("UPDATE engine_run SET state = ?, ended_at = ?, runner = NULL, requested = NULL WHERE id = ?",
-                state.name(), column(clock.instant()), run.value());
+                state.name(), column(now), run.value());
+        jdbc.update("UPDATE engine_task_run SET state = ?, ended_at = ?, note = ? WHERE run_id = ? AND state = ?",
+                RunState.KILLED.name(), column(now), "the run ended before the attempt did (the instance stopped)",
+                run.value(), RunState.RUNNING.name());
     }
 
     /** The runs {@code runner} is running are alive as of now. */

@@ -111,4 +111,16 @@ abstract class RunStoreSuite {
         assertThat(store.taskLog(run, attempt).orElseThrow()).hasSizeLessThanOrEqualTo("FAILED: ".length()
                 + RunStore.MAX_NOTE_LENGTH);
     }
+
+    @Test
+    void a_run_that_ends_leaves_no_attempt_marked_running() {
+        RunId run = store.start(schedule, Optional.empty(), "instance-1");
+        String attempt = store.journal(run).attemptStarted("extract", 1, NOW);
+
+        store.ended(run, RunState.FAILED);
+
+        assertThat(store.detail(schedule, run).orElseThrow().tasks()).extracting(TaskRun::state)
+                .containsExactly(RunState.KILLED);
+        assertThat(store.taskLog(run, attempt).orElseThrow()).contains("the run ended before the attempt did");
+    }
 }
