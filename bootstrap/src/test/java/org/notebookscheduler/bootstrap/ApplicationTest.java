@@ -30,6 +30,18 @@ class ApplicationTest {
     }
 
     @Test
+    void the_first_lines_say_which_engine_and_runner_are_active_and_where_the_api_is(@TempDir Path dataDir,
+            org.springframework.boot.test.system.CapturedOutput output) {
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            String port = app.getEnvironment().getProperty("local.server.port");
+
+            assertThat(output.getOut()).contains("new schedules go to the Embedded engine",
+                    "notebooks run with NoNotebookRunner", "API at http://localhost:" + port + "/api",
+                    "No NotebookRunner is configured");
+        }
+    }
+
+    @Test
     void the_app_starts_on_an_embedded_database_and_reports_itself_up(@TempDir Path dataDir) throws Exception {
         try (ConfigurableApplicationContext app = start(dataDir)) {
             String port = app.getEnvironment().getProperty("local.server.port");

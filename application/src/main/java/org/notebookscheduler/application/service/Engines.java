@@ -50,6 +50,14 @@ public final class Engines {
         return new Engines(only.name(), List.of(only), true);
     }
 
+    /** The names of the engines this instance runs, the default first. */
+    public java.util.List<String> names() {
+        java.util.List<String> names = new java.util.ArrayList<>(byName.keySet());
+        names.remove(defaultEngine.name());
+        names.add(0, defaultEngine.name());
+        return java.util.List.copyOf(names);
+    }
+
     /** Where new schedules are created. */
     public Engine forNewSchedules() {
         return defaultEngine;

@@ -24,6 +24,7 @@ class EnginesTest {
         Engines engines = new Engines("Embedded", List.of(dolphin.engine(), embedded.engine()));
 
         assertThat(engines.forNewSchedules().name()).isEqualTo("Embedded");
+        assertThat(engines.names()).containsExactly("Embedded", "DolphinScheduler");
     }
 
     @Test

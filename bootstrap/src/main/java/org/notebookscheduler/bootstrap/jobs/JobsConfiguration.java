@@ -25,6 +25,13 @@ public class JobsConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(JobsConfiguration.class);
 
     @Bean
+    StartupReport startupReport(org.notebookscheduler.application.service.Engines engines,
+            org.notebookscheduler.application.port.out.NotebookRunner runner,
+            org.springframework.core.env.Environment environment) {
+        return new StartupReport(engines, runner, environment);
+    }
+
+    @Bean
     RelayMetrics relayMetrics(ObjectProvider<MeterRegistry> registry, Clock clock) {
         return new RelayMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), clock);
     }

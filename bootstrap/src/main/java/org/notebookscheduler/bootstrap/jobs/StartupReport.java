@@ -1,0 +1,41 @@
+package org.notebookscheduler.bootstrap.jobs;
+
+import org.notebookscheduler.application.port.out.NotebookRunner;
+import org.notebookscheduler.application.service.Engines;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * Says once the app is up which engines schedule, which runner runs the notebooks and where the
+ * API is, so an operator reading the first lines of the log knows what this instance will do.
+ */
+public final class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupReport.class);
+
+    private final Engines engines;
+    private final NotebookRunner runner;
+    private final Environment environment;
+
+    public StartupReport(Engines engines, NotebookRunner runner, Environment environment) {
+        this.engines = engines;
+        this.runner = runner;
+        this.environment = environment;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String context = environment.getProperty("server.servlet.context-path", "");
+        LOG.info("notebook-scheduler is up: new schedules go to the {} engine (engines: {}); notebooks run with {};"
+                + " API at http://localhost:{}{}/api, health at {}/actuator/health", engines.forNewSchedules().name(),
+                engines.names(), runner.getClass().getSimpleName(), port, context, context);
+        if (runner.getClass().getSimpleName().equals("NoNotebookRunner")) {
+            LOG.warn("No NotebookRunner is configured: every task attempt is recorded as failed with 'no notebook"
+                    + " engine'. A host application provides its NotebookRunner bean.");
+        }
+    }
+}
