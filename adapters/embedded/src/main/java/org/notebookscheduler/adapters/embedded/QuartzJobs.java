@@ -104,7 +104,7 @@ final class QuartzJobs {
             }
             quartz.addJob(before.get().job(), true);
             if (before.get().trigger().isPresent()) {
-                put(before.get().trigger().get());
+                put(fromNow(before.get().trigger().get()));
             } else {
                 quartz.unscheduleJob(triggerOf(id));
             }
@@ -112,14 +112,29 @@ final class QuartzJobs {
         });
     }
 
+    /**
+     * The schedule's cron trigger, starting now or at the window's start if later: Quartz computes a
+     * trigger's first fire from its start, and a first fire in the past would count as missed and
+     * fire at once, so putting a schedule online would run it then and there.
+     */
     static Trigger cronTrigger(Schedule schedule) {
         CronSpec cron = schedule.definition().cron();
         return TriggerBuilder.newTrigger().withIdentity(triggerOf(schedule.id())).forJob(jobOf(schedule.id()))
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron.expression())
                         .inTimeZone(TimeZone.getTimeZone(cron.zone())).withMisfireHandlingInstructionFireAndProceed())
-                .startAt(Date.from(cron.start().atZone(cron.zone()).toInstant()))
+                .startAt(notBeforeNow(Date.from(cron.start().atZone(cron.zone()).toInstant())))
                 .endAt(cron.end().map(end -> Date.from(end.atZone(cron.zone()).toInstant())).orElse(null))
                 .build();
+    }
+
+    /** A trigger put back by an undo starts afresh from now too, for the same reason. */
+    private static Trigger fromNow(Trigger held) {
+        return held.getTriggerBuilder().startAt(notBeforeNow(held.getStartTime())).build();
+    }
+
+    private static Date notBeforeNow(Date start) {
+        Date now = new Date();
+        return start.before(now) ? now : start;
     }
 
     private interface QuartzCall<T> {

@@ -146,6 +146,36 @@ abstract class EmbeddedEngineSuite {
         assertThat(node.quartz().checkExists(QuartzJobs.jobOf(id))).isFalse();
     }
 
+    /** Found in review: a window that started in the past made going online fire a run at once. */
+    @Test
+    void going_online_runs_nothing_before_the_next_cron_time() throws Exception {
+        Node node = node("instance-a");
+        ScheduleService schedules = schedulesOn(node);
+        ScheduleId id = schedules.create(daily("nightly", ScheduledTask.of("run-nb-1", notebook("nb-1"))))
+                .schedule().id();
+
+        schedules.online(id);
+        Thread.sleep(2_500);
+
+        assertThat(runsOf(node, id)).isEmpty();
+        assertThat(node.quartz().getTrigger(QuartzJobs.triggerOf(id)).getNextFireTime())
+                .isAfter(java.util.Date.from(Instant.now()));
+    }
+
+    @Test
+    void a_trigger_put_back_by_an_undo_runs_nothing_before_the_next_cron_time() throws Exception {
+        Node node = node("instance-a");
+        ScheduleService schedules = schedulesOn(node);
+        ScheduleId id = schedules.create(daily("nightly", ScheduledTask.of("run-nb-1", notebook("nb-1"))))
+                .schedule().id();
+        schedules.online(id);
+
+        node.roles().lifecycle().offline(stored(id)).undo();
+        Thread.sleep(2_500);
+
+        assertThat(runsOf(node, id)).isEmpty();
+    }
+
     @Test
     void a_change_undone_puts_back_exactly_what_quartz_held() throws Exception {
         Node node = node("instance-a");
