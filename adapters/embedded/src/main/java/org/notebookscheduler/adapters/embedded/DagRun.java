@@ -85,6 +85,16 @@ final class DagRun {
 
     /** Runs the DAG to its end on the calling thread; returns SUCCEEDED, FAILED, PAUSED or STOPPED. */
     RunState execute() throws InterruptedException {
+        try {
+            return decide();
+        } finally {
+            // a failure of the journal (the database) or an interrupt must not leave attempts running untracked
+            waitingToRetry.values().forEach(wait -> wait.cancel(false));
+            List.copyOf(running.values()).forEach(attempt -> attempt.kill("the run ended before the attempt did"));
+        }
+    }
+
+    private RunState decide() throws InterruptedException {
         launchReady();
         while (!running.isEmpty() || !waitingToRetry.isEmpty()) {
             Event event = events.take();
@@ -105,13 +115,21 @@ final class DagRun {
 
     /** Starts nothing new; what is running finishes; {@link #execute} then answers PAUSED. */
     void pause() {
-        control = Control.PAUSE;
+        // a pause asked again (another instance's request is re-read each heartbeat) never undoes a stop
+        synchronized (this) {
+            if (control != Control.RUN) {
+                return;
+            }
+            control = Control.PAUSE;
+        }
         events.add(new ControlChanged());
     }
 
     /** Kills what is running and starts nothing new; {@link #execute} then answers STOPPED. */
     void stop() {
-        control = Control.STOP;
+        synchronized (this) {
+            control = Control.STOP;
+        }
         events.add(new ControlChanged());
     }
 
@@ -221,20 +239,19 @@ final class DagRun {
                     }
                 }
             }, limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            boolean succeeded;
-            String note;
+            boolean succeeded = false;
+            String note = "the attempt broke";
             try {
                 TaskAttempts.Outcome outcome = attempts.run(task, id, number);
                 succeeded = outcome.succeeded();
                 note = outcome.note();
             } catch (InterruptedException interrupted) {
-                succeeded = false;
                 note = "interrupted";
             } catch (Exception failure) {
-                succeeded = false;
                 note = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            } finally {
+                settle(succeeded ? RunState.SUCCEEDED : RunState.FAILED, note);
             }
-            settle(succeeded ? RunState.SUCCEEDED : RunState.FAILED, note);
         }
 
         void kill(String why) {

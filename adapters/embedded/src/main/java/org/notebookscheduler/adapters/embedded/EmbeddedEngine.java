@@ -22,6 +22,7 @@ public final class EmbeddedEngine implements AutoCloseable {
 
     private final Engine engine;
     private final RunLauncher launcher;
+    private final Scheduler quartz;
 
     /**
      * @param quartz a Quartz scheduler over the {@code NS_QRTZ_} tables, not started: this puts
@@ -29,6 +30,7 @@ public final class EmbeddedEngine implements AutoCloseable {
      */
     public EmbeddedEngine(Scheduler quartz, JdbcTemplate jdbc, ScheduleStore schedules, RunTaskAttemptUseCase core,
             EmbeddedSettings settings, Clock clock) {
+        this.quartz = quartz;
         RunStore store = new RunStore(jdbc, clock);
         this.launcher = new RunLauncher(store, schedules, core, settings, clock);
         try {
@@ -47,8 +49,14 @@ public final class EmbeddedEngine implements AutoCloseable {
         return engine;
     }
 
+    /** No fire is taken any more, then the runs of this instance stop (and are ended as failed). */
     @Override
     public void close() {
+        try {
+            quartz.standby();
+        } catch (SchedulerException alreadyDown) {
+            // nothing fires either way
+        }
         launcher.close();
     }
 }

@@ -93,28 +93,26 @@ final class RunLauncher implements AutoCloseable {
                 }
             }
             case RESUME -> {
-                requireState(run, state, command, RunState.PAUSED);
-                int times = store.restart(run, false, settings.instanceId());
+                int times = restart(run, state, command, false, RunState.PAUSED);
                 launch(schedule, run, times, store.succeededTasks(run), clock.instant());
             }
             case RERUN_FAILED -> {
-                requireState(run, state, command, RunState.FAILED, RunState.STOPPED);
                 Set<String> succeeded = store.succeededTasks(run);
-                int times = store.restart(run, true, settings.instanceId());
+                int times = restart(run, state, command, true, RunState.FAILED, RunState.STOPPED);
                 launch(schedule, run, times, succeeded, clock.instant());
             }
             case REPEAT -> {
-                requireState(run, state, command, RunState.SUCCEEDED, RunState.FAILED, RunState.STOPPED);
-                int times = store.restart(run, true, settings.instanceId());
+                int times = restart(run, state, command, true, RunState.SUCCEEDED, RunState.FAILED,
+                        RunState.STOPPED);
                 launch(schedule, run, times, Set.of(), clock.instant());
             }
         }
     }
 
-    private static void requireState(RunId run, RunState state, RunCommand command, RunState... allowed) {
-        if (!Set.of(allowed).contains(state)) {
-            throw conflict(run, state, command);
-        }
+    /** Restarts the run only from one of {@code from}: of two restarts at once, one wins. */
+    private int restart(RunId run, RunState state, RunCommand command, boolean afresh, RunState... from) {
+        return store.restart(run, afresh, settings.instanceId(), Set.of(from))
+                .orElseThrow(() -> conflict(run, state, command));
     }
 
     private static RefusedException conflict(RunId run, RunState state, RunCommand command) {
@@ -128,19 +126,27 @@ final class RunLauncher implements AutoCloseable {
         DagRun dag = new DagRun(schedule.definition().tasks(), schedule.definition().runSettings().failureStrategy(),
                 alreadySucceeded, attempts, store.journal(run), workers, timers, clock);
         live.put(run, dag);
-        deciders.submit(() -> {
-            RunState end = RunState.FAILED;
-            try {
-                end = dag.execute();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException broken) {
-                LOG.log(System.Logger.Level.ERROR, "Run " + run + " of schedule " + schedule.id() + " broke", broken);
-            } finally {
-                live.remove(run);
-                store.ended(run, end);
-            }
-        });
+        try {
+            deciders.submit(() -> {
+                RunState end = RunState.FAILED;
+                try {
+                    end = dag.execute();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException broken) {
+                    LOG.log(System.Logger.Level.ERROR, "Run " + run + " of schedule " + schedule.id() + " broke",
+                            broken);
+                } finally {
+                    live.remove(run);
+                    store.ended(run, end, settings.instanceId());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the instance is shutting down: the run is recorded as ended rather than left running
+            live.remove(run);
+            store.ended(run, RunState.FAILED, settings.instanceId());
+            throw new EngineException(EngineException.Kind.UNAVAILABLE, "run", "this instance is shutting down");
+        }
     }
 
     /** The time parameters as DolphinScheduler fills them: the business date is the day before. */
@@ -160,7 +166,7 @@ final class RunLauncher implements AutoCloseable {
 
     private void lookAround() {
         try {
-            store.heartbeat(settings.instanceId());
+            store.heartbeat(settings.instanceId(), Set.copyOf(live.keySet()));
             store.requested(settings.instanceId()).forEach((run, what) -> Optional.ofNullable(live.get(run))
                     .ifPresent(dag -> steer(dag, RunCommand.valueOf(what))));
             Instant staleBefore = clock.instant().minus(settings.heartbeat().multipliedBy(settings.missedHeartbeats()));

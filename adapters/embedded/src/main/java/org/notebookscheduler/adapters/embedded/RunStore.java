@@ -60,12 +60,22 @@ final class RunStore {
      *
      * @return the run's times started, which its run key is made of
      */
-    int restart(RunId run, boolean afresh, String runner) {
+    /**
+     * @param from the states the run may be restarted from; two restarts at once (a double click,
+     *             two instances) find it RUNNING after the first, and the second is refused
+     * @return empty when the run was in none of them
+     */
+    Optional<Integer> restart(RunId run, boolean afresh, String runner, Set<RunState> from) {
         Instant now = clock.instant();
-        jdbc.update("UPDATE engine_run SET state = ?, run_times = run_times + ?, ended_at = NULL, runner = ?,"
-                + " heartbeat_at = ?, requested = NULL WHERE id = ?", RunState.RUNNING.name(), afresh ? 1 : 0, runner,
-                column(now), run.value());
-        return runTimes(run);
+        List<String> states = from.stream().map(RunState::name).toList();
+        String in = String.join(", ", states.stream().map(state -> "?").toList());
+        List<Object> arguments = new java.util.ArrayList<>(List.of(RunState.RUNNING.name(), afresh ? 1 : 0, runner,
+                column(now), run.value()));
+        arguments.addAll(states);
+        int moved = jdbc.update("UPDATE engine_run SET state = ?, run_times = run_times + ?, ended_at = NULL,"
+                + " runner = ?, heartbeat_at = ?, requested = NULL WHERE id = ? AND state IN (" + in + ")",
+                arguments.toArray());
+        return moved == 1 ? Optional.of(runTimes(run)) : Optional.empty();
     }
 
     Optional<RunState> state(RunId run) {
@@ -77,20 +87,30 @@ final class RunStore {
         return jdbc.queryForObject("SELECT run_times FROM engine_run WHERE id = ?", Integer.class, run.value());
     }
 
-    /** The run ended; an attempt still marked running (the instance is shutting down) ends KILLED with it. */
-    void ended(RunId run, RunState state) {
+    /**
+     * The run {@code runner} was deciding ended; an attempt still marked running (the instance is
+     * shutting down) ends KILLED with it. Nothing is written when the run is not {@code runner}'s
+     * any more (another instance ended it as interrupted, and it may be running again elsewhere).
+     */
+    void ended(RunId run, RunState state, String runner) {
         Instant now = clock.instant();
-        jdbc.update("UPDATE engine_run SET state = ?, ended_at = ?, runner = NULL, requested = NULL WHERE id = ?",
-                state.name(), column(now), run.value());
-        jdbc.update("UPDATE engine_task_run SET state = ?, ended_at = ?, note = ? WHERE run_id = ? AND state = ?",
-                RunState.KILLED.name(), column(now), "the run ended before the attempt did (the instance stopped)",
-                run.value(), RunState.RUNNING.name());
+        if (jdbc.update("UPDATE engine_run SET state = ?, ended_at = ?, runner = NULL, requested = NULL WHERE id = ?"
+                + " AND runner = ?", state.name(), column(now), run.value(), runner) == 1) {
+            jdbc.update("UPDATE engine_task_run SET state = ?, ended_at = ?, note = ? WHERE run_id = ? AND state = ?",
+                    RunState.KILLED.name(), column(now), "the run ended before the attempt did (the instance"
+                            + " stopped)", run.value(), RunState.RUNNING.name());
+        }
     }
 
-    /** The runs {@code runner} is running are alive as of now. */
-    void heartbeat(String runner) {
-        jdbc.update("UPDATE engine_run SET heartbeat_at = ? WHERE runner = ? AND state = ?", column(clock.instant()),
-                runner, RunState.RUNNING.name());
+    /**
+     * The runs {@code runner} is deciding now are alive. Only those: a row it failed to end (the
+     * database was away for a moment) goes stale and is ended by whoever sees it, never kept alive.
+     */
+    void heartbeat(String runner, Set<RunId> live) {
+        for (RunId run : live) {
+            jdbc.update("UPDATE engine_run SET heartbeat_at = ? WHERE id = ? AND runner = ? AND state = ?",
+                    column(clock.instant()), run.value(), runner, RunState.RUNNING.name());
+        }
     }
 
     /**

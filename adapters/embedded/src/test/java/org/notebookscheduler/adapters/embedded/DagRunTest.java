@@ -229,6 +229,38 @@ class DagRunTest {
         assertThat(script.started()).doesNotContain("after");
     }
 
+    /** Found in review: another instance's pause request, re-read every heartbeat, turned a stop into a pause. */
+    @Test
+    void a_pause_asked_after_a_stop_leaves_the_run_stopped() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        script.on("long", () -> {
+            running.countDown();
+            Thread.sleep(10_000);
+            return true;
+        });
+        DagRun run = run(FailureStrategy.END, task("long"));
+        Future<RunState> state = caller.submit(run::execute);
+        running.await(5, TimeUnit.SECONDS);
+
+        run.stop();
+        run.pause();
+
+        assertThat(state.get(10, TimeUnit.SECONDS)).isEqualTo(RunState.STOPPED);
+    }
+
+    @Test
+    void an_error_thrown_by_an_attempt_fails_it_at_once_instead_of_at_its_timeout() throws Exception {
+        script.on("broken", () -> {
+            throw new AssertionError("a bug in the runner");
+        });
+
+        long started = System.nanoTime();
+        RunState state = execute(run(FailureStrategy.END, task("broken")));
+
+        assertThat(state).isEqualTo(RunState.FAILED);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
     @Test
     void a_run_never_has_more_attempts_going_than_the_pool_has_workers() throws Exception {
         ScheduledExecutorService twoWorkers = Executors.newScheduledThreadPool(2);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.notebookscheduler.adapters.persistence.TestDatabase;
@@ -37,7 +38,7 @@ abstract class RunStoreSuite {
     @Test
     void a_schedules_runs_are_listed_newest_first_with_their_fire_time_and_end() {
         RunId scheduled = store.start(schedule, Optional.of(NOW.minusSeconds(1)), "instance-1");
-        store.ended(scheduled, RunState.SUCCEEDED);
+        store.ended(scheduled, RunState.SUCCEEDED, "instance-1");
         clock.advance(Duration.ofMinutes(5));
         RunId byHand = store.start(schedule, Optional.empty(), "instance-1");
         store.start(ScheduleId.newId(), Optional.empty(), "instance-1");
@@ -90,11 +91,11 @@ abstract class RunStoreSuite {
     @Test
     void a_resumed_run_keeps_its_run_times_and_a_repeated_one_counts_one_more() {
         RunId run = store.start(schedule, Optional.empty(), "instance-1");
-        store.ended(run, RunState.PAUSED);
+        store.ended(run, RunState.PAUSED, "instance-1");
 
-        assertThat(store.restart(run, false, "instance-2")).isEqualTo(1);
-        store.ended(run, RunState.FAILED);
-        assertThat(store.restart(run, true, "instance-2")).isEqualTo(2);
+        assertThat(store.restart(run, false, "instance-2", Set.of(RunState.PAUSED))).contains(1);
+        store.ended(run, RunState.FAILED, "instance-2");
+        assertThat(store.restart(run, true, "instance-2", Set.of(RunState.FAILED))).contains(2);
         RunDetail detail = store.detail(schedule, run).orElseThrow();
         assertThat(detail.run().state()).isEqualTo(RunState.RUNNING);
         assertThat(detail.run().endedAt()).isEmpty();
@@ -117,10 +118,47 @@ abstract class RunStoreSuite {
         RunId run = store.start(schedule, Optional.empty(), "instance-1");
         String attempt = store.journal(run).attemptStarted("extract", 1, NOW);
 
-        store.ended(run, RunState.FAILED);
+        store.ended(run, RunState.FAILED, "instance-1");
 
         assertThat(store.detail(schedule, run).orElseThrow().tasks()).extracting(TaskRun::state)
                 .containsExactly(RunState.KILLED);
         assertThat(store.taskLog(run, attempt).orElseThrow()).contains("the run ended before the attempt did");
+    }
+
+    /** Found in review: two resumes at once (a double click, two instances) both launched the run. */
+    @Test
+    void of_two_restarts_of_a_paused_run_only_the_first_takes_it() {
+        RunId run = store.start(schedule, Optional.empty(), "instance-1");
+        store.ended(run, RunState.PAUSED, "instance-1");
+
+        assertThat(store.restart(run, false, "instance-1", Set.of(RunState.PAUSED))).contains(1);
+        assertThat(store.restart(run, false, "instance-2", Set.of(RunState.PAUSED))).isEmpty();
+    }
+
+    /** Found in review: an instance whose run was ended as interrupted overwrote the run's new state. */
+    @Test
+    void an_instance_that_lost_its_run_cannot_end_it_any_more() {
+        RunId run = store.start(schedule, Optional.empty(), "instance-1");
+        clock.advance(Duration.ofMinutes(10));
+        store.endInterrupted(clock.instant().minusSeconds(15));
+        store.restart(run, true, "instance-2", Set.of(RunState.FAILED));
+
+        store.ended(run, RunState.SUCCEEDED, "instance-1");
+
+        assertThat(store.state(run)).contains(RunState.RUNNING);
+    }
+
+    /** Found in review: a row its instance failed to end was kept alive by that instance's heartbeat. */
+    @Test
+    void only_the_runs_an_instance_is_deciding_are_kept_alive() {
+        RunId deciding = store.start(schedule, Optional.empty(), "instance-1");
+        RunId leftOver = store.start(schedule, Optional.empty(), "instance-1");
+        clock.advance(Duration.ofMinutes(1));
+
+        store.heartbeat("instance-1", Set.of(deciding));
+        store.endInterrupted(clock.instant().minusSeconds(15));
+
+        assertThat(store.state(deciding)).contains(RunState.RUNNING);
+        assertThat(store.state(leftOver)).contains(RunState.FAILED);
     }
 }
