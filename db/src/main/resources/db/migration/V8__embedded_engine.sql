@@ -165,6 +165,9 @@ CREATE TABLE engine_run (
     heartbeat_at  DATETIME(6),
     -- PAUSE or STOP asked by any instance, for the one running it
     requested     VARCHAR(16),
+    -- the tasks this start of the run takes as succeeded without running them (a rerun of the failed
+    -- tasks carries what succeeded before), one name per line
+    carried       LONGTEXT,
     PRIMARY KEY (id)
 );
 CREATE INDEX ix_engine_run_schedule ON engine_run (schedule_id, started_at);
@@ -173,6 +176,8 @@ CREATE INDEX ix_engine_run_state ON engine_run (state, heartbeat_at);
 CREATE TABLE engine_task_run (
     id          BIGINT        NOT NULL AUTO_INCREMENT,
     run_id      VARCHAR(36)   NOT NULL,
+    -- which start of the run the attempt belongs to (engine_run.run_times at the time)
+    run_times   INT           NOT NULL,
     task_name   VARCHAR(100)  NOT NULL,
     attempt     INT           NOT NULL,
     state       VARCHAR(32)   NOT NULL,

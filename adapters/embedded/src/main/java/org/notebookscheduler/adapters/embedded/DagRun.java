@@ -67,11 +67,15 @@ final class DagRun {
     /**
      * @param alreadySucceeded tasks that succeeded in this run before (a resumed run, or a rerun of
      *                         its failed tasks): they are not run again
+     * @param attemptsSoFar    attempts each task already had in this start of the run (a resumed
+     *                         run): its attempts go on counting, against the same retries
      * @param workers          the bounded pool attempts run on
      * @param timers           where timeouts and retry waits are counted; never blocked by attempts
      */
-    DagRun(List<ScheduledTask> tasks, FailureStrategy strategy, Set<String> alreadySucceeded, TaskAttempts attempts,
-            RunJournal journal, ScheduledExecutorService workers, ScheduledExecutorService timers, Clock clock) {
+    DagRun(List<ScheduledTask> tasks, FailureStrategy strategy, Set<String> alreadySucceeded,
+            Map<String, Integer> attemptsSoFar, TaskAttempts attempts, RunJournal journal,
+            ScheduledExecutorService workers, ScheduledExecutorService timers, Clock clock) {
+        this.attemptsMade.putAll(attemptsSoFar);
         tasks.forEach(task -> this.tasks.put(task.name(), task));
         tasks.forEach(task -> states.put(task.name(),
                 alreadySucceeded.contains(task.name()) ? TaskState.SUCCEEDED : TaskState.PENDING));

@@ -76,7 +76,7 @@ final class RunLauncher implements AutoCloseable {
     /** A new run of the schedule, started now; returns at once with its id. */
     RunId start(Schedule schedule, Optional<Instant> scheduledFor) {
         RunId run = store.start(schedule.id(), scheduledFor, settings.instanceId());
-        launch(schedule, run, 1, Set.of(), scheduledFor.orElse(clock.instant()));
+        launch(schedule, run, 1, Set.of(), Map.of(), scheduledFor.orElse(clock.instant()));
         return run;
     }
 
@@ -93,25 +93,26 @@ final class RunLauncher implements AutoCloseable {
                 }
             }
             case RESUME -> {
-                int times = restart(run, state, command, false, RunState.PAUSED);
-                launch(schedule, run, times, store.succeededTasks(run), clock.instant());
+                int times = restart(run, state, command, Optional.empty(), RunState.PAUSED);
+                launch(schedule, run, times, store.succeededTasks(run), store.attemptsSoFar(run), clock.instant());
             }
             case RERUN_FAILED -> {
                 Set<String> succeeded = store.succeededTasks(run);
-                int times = restart(run, state, command, true, RunState.FAILED, RunState.STOPPED);
-                launch(schedule, run, times, succeeded, clock.instant());
+                int times = restart(run, state, command, Optional.of(succeeded), RunState.FAILED, RunState.STOPPED);
+                launch(schedule, run, times, succeeded, Map.of(), clock.instant());
             }
             case REPEAT -> {
-                int times = restart(run, state, command, true, RunState.SUCCEEDED, RunState.FAILED,
-                        RunState.STOPPED);
-                launch(schedule, run, times, Set.of(), clock.instant());
+                int times = restart(run, state, command, Optional.of(Set.of()), RunState.SUCCEEDED,
+                        RunState.FAILED, RunState.STOPPED);
+                launch(schedule, run, times, Set.of(), Map.of(), clock.instant());
             }
         }
     }
 
     /** Restarts the run only from one of {@code from}: of two restarts at once, one wins. */
-    private int restart(RunId run, RunState state, RunCommand command, boolean afresh, RunState... from) {
-        return store.restart(run, afresh, settings.instanceId(), Set.of(from))
+    private int restart(RunId run, RunState state, RunCommand command, Optional<Set<String>> newStart,
+            RunState... from) {
+        return store.restart(run, newStart, settings.instanceId(), Set.of(from))
                 .orElseThrow(() -> conflict(run, state, command));
     }
 
@@ -120,11 +121,12 @@ final class RunLauncher implements AutoCloseable {
                 + "; " + command + " does not apply to it");
     }
 
-    private void launch(Schedule schedule, RunId run, int runTimes, Set<String> alreadySucceeded, Instant at) {
+    private void launch(Schedule schedule, RunId run, int runTimes, Set<String> alreadySucceeded,
+            Map<String, Integer> attemptsSoFar, Instant at) {
         CoreTaskAttempts attempts = new CoreTaskAttempts(core, schedule.id(), run.value(), run.value() + "." + runTimes,
                 timeParameters(at, schedule));
         DagRun dag = new DagRun(schedule.definition().tasks(), schedule.definition().runSettings().failureStrategy(),
-                alreadySucceeded, attempts, store.journal(run), workers, timers, clock);
+                alreadySucceeded, attemptsSoFar, attempts, store.journal(run, runTimes), workers, timers, clock);
         live.put(run, dag);
         try {
             deciders.submit(() -> {

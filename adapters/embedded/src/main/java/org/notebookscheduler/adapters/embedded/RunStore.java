@@ -61,21 +61,29 @@ final class RunStore {
      * @return the run's times started, which its run key is made of
      */
     /**
-     * @param from the states the run may be restarted from; two restarts at once (a double click,
-     *             two instances) find it RUNNING after the first, and the second is refused
-     * @return empty when the run was in none of them
+     * @param newStart present for a new start of the run (a repeat, or a rerun of its failed
+     *                 tasks), with the tasks it takes as succeeded without running them; empty to
+     *                 resume the current start, whose attempts go on counting
+     * @param from     the states the run may be restarted from; two restarts at once (a double
+     *                 click, two instances) find it RUNNING after the first, and the second is refused
+     * @return the run's times started, or empty when the run was in none of {@code from}
      */
-    Optional<Integer> restart(RunId run, boolean afresh, String runner, Set<RunState> from) {
+    Optional<Integer> restart(RunId run, Optional<Set<String>> newStart, String runner, Set<RunState> from) {
         Instant now = clock.instant();
         List<String> states = from.stream().map(RunState::name).toList();
         String in = String.join(", ", states.stream().map(state -> "?").toList());
-        List<Object> arguments = new java.util.ArrayList<>(List.of(RunState.RUNNING.name(), afresh ? 1 : 0, runner,
-                column(now), run.value()));
+        List<Object> arguments = new java.util.ArrayList<>(List.of(RunState.RUNNING.name(),
+                newStart.isPresent() ? 1 : 0, runner, column(now), run.value()));
         arguments.addAll(states);
         int moved = jdbc.update("UPDATE engine_run SET state = ?, run_times = run_times + ?, ended_at = NULL,"
                 + " runner = ?, heartbeat_at = ?, requested = NULL WHERE id = ? AND state IN (" + in + ")",
                 arguments.toArray());
-        return moved == 1 ? Optional.of(runTimes(run)) : Optional.empty();
+        if (moved != 1) {
+            return Optional.empty();
+        }
+        newStart.ifPresent(carried -> jdbc.update("UPDATE engine_run SET carried = ? WHERE id = ?",
+                carried.isEmpty() ? null : String.join("\n", new java.util.TreeSet<>(carried)), run.value()));
+        return Optional.of(runTimes(run));
     }
 
     Optional<RunState> state(RunId run) {
@@ -151,21 +159,22 @@ final class RunStore {
                         Map.Entry::getValue));
     }
 
-    /** Where a run writes its attempts. */
-    RunJournal journal(RunId run) {
+    /** Where the {@code runTimes}-th start of a run writes its attempts. */
+    RunJournal journal(RunId run, int runTimes) {
         return new RunJournal() {
             @Override
             public String attemptStarted(String taskName, int attempt, Instant at) {
                 GeneratedKeyHolder key = new GeneratedKeyHolder();
                 jdbc.update(connection -> {
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO engine_task_run (run_id,"
-                            + " task_name, attempt, state, started_at) VALUES (?, ?, ?, ?, ?)",
+                            + " run_times, task_name, attempt, state, started_at) VALUES (?, ?, ?, ?, ?, ?)",
                             Statement.RETURN_GENERATED_KEYS);
                     insert.setString(1, run.value());
-                    insert.setString(2, taskName);
-                    insert.setInt(3, attempt);
-                    insert.setString(4, RunState.RUNNING.name());
-                    insert.setObject(5, column(at));
+                    insert.setInt(2, runTimes);
+                    insert.setString(3, taskName);
+                    insert.setInt(4, attempt);
+                    insert.setString(5, RunState.RUNNING.name());
+                    insert.setObject(6, column(at));
                     return insert;
                 }, key);
                 return String.valueOf(key.getKeyList().get(0).values().iterator().next());
@@ -208,23 +217,43 @@ final class RunStore {
                         .map(note -> ": " + note).orElse(""), id, runId.value()).stream().findFirst();
     }
 
-    /** The tasks that succeeded in the run so far: a resumed run does not run them again. */
+    /**
+     * The tasks the run's current start counts as succeeded: those it carried from the start before
+     * (a rerun of failed tasks) and those that succeeded in it. A resume does not run them again,
+     * and a rerun of the failed tasks carries them on.
+     */
     Set<String> succeededTasks(RunId runId) {
-        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT task_name FROM engine_task_run WHERE run_id = ?"
-                + " AND state = ?", String.class, runId.value(), RunState.SUCCEEDED.name()));
+        Set<String> succeeded = new HashSet<>();
+        jdbc.query("SELECT run_times, carried FROM engine_run WHERE id = ?", row -> {
+            Optional.ofNullable(row.getString("carried")).filter(text -> !text.isEmpty())
+                    .ifPresent(text -> succeeded.addAll(List.of(text.split("\n"))));
+            succeeded.addAll(jdbc.queryForList("SELECT DISTINCT task_name FROM engine_task_run WHERE run_id = ?"
+                    + " AND run_times = ? AND state = ?", String.class, runId.value(), row.getInt("run_times"),
+                    RunState.SUCCEEDED.name()));
+        }, runId.value());
+        return succeeded;
+    }
+
+    /** How many attempts each task has had in the run's current start: a resume goes on counting. */
+    Map<String, Integer> attemptsSoFar(RunId runId) {
+        return jdbc.query("SELECT t.task_name, MAX(t.attempt) AS attempts FROM engine_task_run t JOIN engine_run r"
+                + " ON r.id = t.run_id AND r.run_times = t.run_times WHERE t.run_id = ? GROUP BY t.task_name",
+                (row, number) -> Map.entry(row.getString("task_name"), row.getInt("attempts")), runId.value())
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private List<TaskRun> taskRuns(RunId runId) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM engine_task_run WHERE run_id = ?"
-                + " ORDER BY task_name, attempt, id", runId.value());
-        Map<String, Integer> latest = rows.stream().collect(Collectors.toMap(row -> (String) row.get("task_name"),
-                row -> ((Number) row.get("attempt")).intValue(), Math::max));
+                + " ORDER BY task_name, run_times, attempt, id", runId.value());
+        // ordered, so each task's last row is its latest attempt, over every start of the run
+        Map<String, Object> latest = rows.stream().collect(Collectors.toMap(row -> (String) row.get("task_name"),
+                row -> row.get("id"), (earlier, later) -> later));
         return rows.stream().map(row -> {
             String task = (String) row.get("task_name");
             int attempt = ((Number) row.get("attempt")).intValue();
             return new TaskRun(String.valueOf(row.get("id")), task, RunState.valueOf((String) row.get("state")),
                     Optional.ofNullable(instant(row.get("started_at"))), Optional.ofNullable(instant(row.get("ended_at"))),
-                    attempt - 1, latest.get(task) == attempt);
+                    attempt - 1, latest.get(task).equals(row.get("id")));
         }).toList();
     }
 

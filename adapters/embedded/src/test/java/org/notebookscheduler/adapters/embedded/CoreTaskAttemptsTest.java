@@ -59,10 +59,10 @@ class CoreTaskAttemptsTest {
                 Map.of("system.biz.date", "20261124"));
 
         world.runner.succeed();
-        RunState first = new DagRun(schedule.definition().tasks(), FailureStrategy.END, Set.of(), attempts, journal,
+        RunState first = new DagRun(schedule.definition().tasks(), FailureStrategy.END, Set.of(), Map.of(), attempts, journal,
                 workers, timers, world.clock).execute();
         world.runner.failWith("cell 4 raised");
-        RunState again = new DagRun(schedule.definition().tasks(), FailureStrategy.END, Set.of(),
+        RunState again = new DagRun(schedule.definition().tasks(), FailureStrategy.END, Set.of(), Map.of(),
                 new CoreTaskAttempts(world.attempts, id, "run-42", "run-42.1", Map.of()), journal, workers, timers,
                 world.clock).execute();
 

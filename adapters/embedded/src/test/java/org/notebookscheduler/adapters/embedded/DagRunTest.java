@@ -63,7 +63,7 @@ class DagRunTest {
     }
 
     private DagRun run(FailureStrategy strategy, Set<String> alreadySucceeded, ScheduledTask... tasks) {
-        return new DagRun(List.of(tasks), strategy, alreadySucceeded, script, journal, workers, timers,
+        return new DagRun(List.of(tasks), strategy, alreadySucceeded, Map.of(), script, journal, workers, timers,
                 Clock.systemUTC());
     }
 
@@ -262,6 +262,17 @@ class DagRunTest {
     }
 
     @Test
+    void a_resumed_run_goes_on_counting_attempts_against_the_same_retries() throws Exception {
+        script.on("flaky", () -> false);
+
+        RunState state = execute(new DagRun(List.of(retried("flaky", 2, Duration.ZERO)), FailureStrategy.END,
+                Set.of(), Map.of("flaky", 2), script, journal, workers, timers, Clock.systemUTC()));
+
+        assertThat(state).isEqualTo(RunState.FAILED);
+        assertThat(journal.attemptsOf("flaky")).containsExactly(RunState.FAILED);
+    }
+
+    @Test
     void a_run_never_has_more_attempts_going_than_the_pool_has_workers() throws Exception {
         ScheduledExecutorService twoWorkers = Executors.newScheduledThreadPool(2);
         AtomicInteger now = new AtomicInteger();
@@ -277,7 +288,7 @@ class DagRunTest {
             wide.add(task("t" + i));
         }
         try {
-            RunState state = caller.submit(new DagRun(wide, FailureStrategy.END, Set.of(), counting, journal, twoWorkers,
+            RunState state = caller.submit(new DagRun(wide, FailureStrategy.END, Set.of(), Map.of(), counting, journal, twoWorkers,
                     timers, Clock.systemUTC())::execute).get(20, TimeUnit.SECONDS);
 
             assertThat(state).isEqualTo(RunState.SUCCEEDED);

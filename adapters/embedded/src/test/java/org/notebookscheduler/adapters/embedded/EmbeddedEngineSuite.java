@@ -330,7 +330,7 @@ abstract class EmbeddedEngineSuite {
                 .schedule().id();
         RunStore crashed = new RunStore(db().jdbc(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)));
         RunId orphan = crashed.start(id, Optional.empty(), "instance-that-crashed");
-        String attempt = crashed.journal(orphan).attemptStarted("run-nb-1", 1, Instant.now().minusSeconds(600));
+        String attempt = crashed.journal(orphan, 1).attemptStarted("run-nb-1", 1, Instant.now().minusSeconds(600));
 
         await("the orphan to be ended", () -> runsOf(node, id).get(0).state() == RunState.FAILED);
 

@@ -58,7 +58,7 @@ abstract class RunStoreSuite {
     @Test
     void a_run_shows_every_attempt_of_every_task_and_marks_the_one_that_counts() {
         RunId run = store.start(schedule, Optional.empty(), "instance-1");
-        RunJournal journal = store.journal(run);
+        RunJournal journal = store.journal(run, 1);
         String firstTry = journal.attemptStarted("extract", 1, NOW);
         journal.attemptEnded(firstTry, RunState.FAILED, NOW.plusSeconds(3), "cell 2 raised KeyError");
         String secondTry = journal.attemptStarted("extract", 2, NOW.plusSeconds(10));
@@ -80,7 +80,7 @@ abstract class RunStoreSuite {
     void a_run_or_an_attempt_of_another_schedule_or_run_is_not_found() {
         RunId mine = store.start(schedule, Optional.empty(), "instance-1");
         RunId theirs = store.start(ScheduleId.newId(), Optional.empty(), "instance-1");
-        String theirAttempt = store.journal(theirs).attemptStarted("extract", 1, NOW);
+        String theirAttempt = store.journal(theirs, 1).attemptStarted("extract", 1, NOW);
 
         assertThat(store.detail(schedule, theirs)).isEmpty();
         assertThat(store.detail(schedule, new RunId("no-such-run"))).isEmpty();
@@ -93,9 +93,9 @@ abstract class RunStoreSuite {
         RunId run = store.start(schedule, Optional.empty(), "instance-1");
         store.ended(run, RunState.PAUSED, "instance-1");
 
-        assertThat(store.restart(run, false, "instance-2", Set.of(RunState.PAUSED))).contains(1);
+        assertThat(store.restart(run, Optional.empty(), "instance-2", Set.of(RunState.PAUSED))).contains(1);
         store.ended(run, RunState.FAILED, "instance-2");
-        assertThat(store.restart(run, true, "instance-2", Set.of(RunState.FAILED))).contains(2);
+        assertThat(store.restart(run, Optional.of(Set.of()), "instance-2", Set.of(RunState.FAILED))).contains(2);
         RunDetail detail = store.detail(schedule, run).orElseThrow();
         assertThat(detail.run().state()).isEqualTo(RunState.RUNNING);
         assertThat(detail.run().endedAt()).isEmpty();
@@ -104,7 +104,7 @@ abstract class RunStoreSuite {
     @Test
     void a_long_note_is_cut_to_what_the_column_holds() {
         RunId run = store.start(schedule, Optional.empty(), "instance-1");
-        RunJournal journal = store.journal(run);
+        RunJournal journal = store.journal(run, 1);
         String attempt = journal.attemptStarted("extract", 1, NOW);
 
         journal.attemptEnded(attempt, RunState.FAILED, NOW, "Traceback: ".repeat(500));
@@ -116,7 +116,7 @@ abstract class RunStoreSuite {
     @Test
     void a_run_that_ends_leaves_no_attempt_marked_running() {
         RunId run = store.start(schedule, Optional.empty(), "instance-1");
-        String attempt = store.journal(run).attemptStarted("extract", 1, NOW);
+        String attempt = store.journal(run, 1).attemptStarted("extract", 1, NOW);
 
         store.ended(run, RunState.FAILED, "instance-1");
 
@@ -131,8 +131,8 @@ abstract class RunStoreSuite {
         RunId run = store.start(schedule, Optional.empty(), "instance-1");
         store.ended(run, RunState.PAUSED, "instance-1");
 
-        assertThat(store.restart(run, false, "instance-1", Set.of(RunState.PAUSED))).contains(1);
-        assertThat(store.restart(run, false, "instance-2", Set.of(RunState.PAUSED))).isEmpty();
+        assertThat(store.restart(run, Optional.empty(), "instance-1", Set.of(RunState.PAUSED))).contains(1);
+        assertThat(store.restart(run, Optional.empty(), "instance-2", Set.of(RunState.PAUSED))).isEmpty();
     }
 
     /** Found in review: an instance whose run was ended as interrupted overwrote the run's new state. */
@@ -141,7 +141,7 @@ abstract class RunStoreSuite {
         RunId run = store.start(schedule, Optional.empty(), "instance-1");
         clock.advance(Duration.ofMinutes(10));
         store.endInterrupted(clock.instant().minusSeconds(15));
-        store.restart(run, true, "instance-2", Set.of(RunState.FAILED));
+        store.restart(run, Optional.of(Set.of()), "instance-2", Set.of(RunState.FAILED));
 
         store.ended(run, RunState.SUCCEEDED, "instance-1");
 
@@ -160,5 +160,41 @@ abstract class RunStoreSuite {
 
         assertThat(store.state(deciding)).contains(RunState.RUNNING);
         assertThat(store.state(leftOver)).contains(RunState.FAILED);
+    }
+
+    /** Found in review: the successes of every start of a run were counted, so a rerun after a repeat skipped a failure. */
+    @Test
+    void a_rerun_of_the_failed_tasks_carries_what_succeeded_and_reruns_what_failed_in_the_last_start() {
+        RunId run = store.start(schedule, Optional.empty(), "instance-1");
+        store.journal(run, 1).attemptEnded(store.journal(run, 1).attemptStarted("extract", 1, NOW), RunState.SUCCEEDED,
+                NOW, null);
+        store.ended(run, RunState.SUCCEEDED, "instance-1");
+        int repeat = store.restart(run, Optional.of(Set.of()), "instance-1", Set.of(RunState.SUCCEEDED)).orElseThrow();
+        store.journal(run, repeat).attemptEnded(store.journal(run, repeat).attemptStarted("extract", 1, NOW),
+                RunState.FAILED, NOW, "boom");
+        store.ended(run, RunState.FAILED, "instance-1");
+
+        assertThat(store.succeededTasks(run)).isEmpty();
+
+        Set<String> carried = Set.of("load");
+        int rerun = store.restart(run, Optional.of(carried), "instance-1", Set.of(RunState.FAILED)).orElseThrow();
+        assertThat(rerun).isEqualTo(3);
+        assertThat(store.succeededTasks(run)).containsExactly("load");
+        assertThat(store.attemptsSoFar(run)).isEmpty();
+        assertThat(store.detail(schedule, run).orElseThrow().tasks()).filteredOn(TaskRun::latest)
+                .extracting(TaskRun::state).containsExactly(RunState.FAILED);
+    }
+
+    @Test
+    void a_resumed_start_goes_on_counting_each_tasks_attempts() {
+        RunId run = store.start(schedule, Optional.empty(), "instance-1");
+        RunJournal journal = store.journal(run, 1);
+        journal.attemptEnded(journal.attemptStarted("extract", 1, NOW), RunState.FAILED, NOW, "boom");
+        journal.attemptEnded(journal.attemptStarted("extract", 2, NOW), RunState.FAILED, NOW, "boom");
+        store.ended(run, RunState.PAUSED, "instance-1");
+
+        store.restart(run, Optional.empty(), "instance-1", Set.of(RunState.PAUSED));
+
+        assertThat(store.attemptsSoFar(run)).containsEntry("extract", 2);
     }
 }
