@@ -24,28 +24,34 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Conditional(EngineConditions.EmbeddedWanted.class)
 public class EmbeddedEngineConfiguration {
 
-    @Bean(destroyMethod = "shutdown")
-    Scheduler embeddedQuartz(DataSource dataSource, SchedulerProperties properties) throws SchedulerException {
+    /**
+     * One name per instance for Quartz's cluster and for the runs it owns: the default has a
+     * random part, so it is drawn once, here.
+     */
+    @Bean
+    EmbeddedSettings embeddedSettings(SchedulerProperties properties) {
         SchedulerProperties.Embedded embedded = properties.embedded();
-        return QuartzSchedulers.clustered(dataSource, instanceId(embedded), embedded.quartzThreads(),
+        String instanceId = embedded.instanceId() != null && !embedded.instanceId().isBlank() ? embedded.instanceId()
+                : SchedulerConfiguration.instanceId();
+        return new EmbeddedSettings(instanceId, embedded.workers(), embedded.heartbeat(), embedded.missedHeartbeats());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    Scheduler embeddedQuartz(DataSource dataSource, EmbeddedSettings settings, SchedulerProperties properties)
+            throws SchedulerException {
+        SchedulerProperties.Embedded embedded = properties.embedded();
+        return QuartzSchedulers.clustered(dataSource, settings.instanceId(), embedded.quartzThreads(),
                 embedded.clusterCheckin(), embedded.misfireThreshold());
     }
 
     @Bean(destroyMethod = "close")
     EmbeddedEngine embeddedEngine(Scheduler embeddedQuartz, JdbcTemplate jdbc, ScheduleStore schedules,
-            RunTaskAttemptUseCase attempts, SchedulerProperties properties, Clock clock) {
-        SchedulerProperties.Embedded embedded = properties.embedded();
-        return new EmbeddedEngine(embeddedQuartz, jdbc, schedules, attempts, new EmbeddedSettings(
-                instanceId(embedded), embedded.workers(), embedded.heartbeat(), embedded.missedHeartbeats()), clock);
+            RunTaskAttemptUseCase attempts, EmbeddedSettings settings, Clock clock) {
+        return new EmbeddedEngine(embeddedQuartz, jdbc, schedules, attempts, settings, clock);
     }
 
     @Bean
     Engine embedded(EmbeddedEngine embeddedEngine) {
         return embeddedEngine.engine();
-    }
-
-    private static String instanceId(SchedulerProperties.Embedded embedded) {
-        return embedded.instanceId() != null && !embedded.instanceId().isBlank() ? embedded.instanceId()
-                : SchedulerConfiguration.instanceId();
     }
 }
