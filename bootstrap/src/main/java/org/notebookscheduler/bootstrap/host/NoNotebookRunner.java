@@ -7,7 +7,7 @@ import org.notebookscheduler.application.port.out.NotebookRunner;
  * Without a host there is no engine to run a notebook on: every run fails, saying so, and is
  * recorded and notified like any failed run. The host replaces it with its runner.
  */
-final class NoNotebookRunner implements NotebookRunner {
+public final class NoNotebookRunner implements NotebookRunner {
 
     @Override
     public Outcome run(Request request) {

@@ -2,6 +2,7 @@ package org.notebookscheduler.bootstrap.jobs;
 
 import org.notebookscheduler.application.port.out.NotebookRunner;
 import org.notebookscheduler.application.service.Engines;
+import org.notebookscheduler.bootstrap.host.NoNotebookRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -33,7 +34,7 @@ public final class StartupReport implements ApplicationListener<ApplicationReady
         LOG.info("notebook-scheduler is up: new schedules go to the {} engine (engines: {}); notebooks run with {};"
                 + " API at http://localhost:{}{}/api, health at {}/actuator/health", engines.forNewSchedules().name(),
                 engines.names(), runner.getClass().getSimpleName(), port, context, context);
-        if (runner.getClass().getSimpleName().equals("NoNotebookRunner")) {
+        if (runner instanceof NoNotebookRunner) {
             LOG.warn("No NotebookRunner is configured: every task attempt is recorded as failed with 'no notebook"
                     + " engine'. A host application provides its NotebookRunner bean.");
         }
