@@ -1,7 +1,6 @@
 package org.notebookscheduler.adapters.embedded;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
