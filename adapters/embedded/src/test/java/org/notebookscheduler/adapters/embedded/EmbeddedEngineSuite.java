@@ -104,6 +104,17 @@ abstract class EmbeddedEngineSuite {
                 CronSpec.of("0 0 3 * * ?", LocalDateTime.now(ZONE).minusDays(1), null, ZONE), RunSettings.defaults());
     }
 
+    /** A daily schedule of one notebook task, created offline. */
+    private static ScheduleId nightly(ScheduleService schedules) {
+        return schedules.create(daily("nightly", ScheduledTask.of("run-nb-1", notebook("nb-1")))).schedule().id();
+    }
+
+    /** A daily schedule of two tasks, {@code report} after {@code extract}, created offline. */
+    private static ScheduleId pipeline(ScheduleService schedules) {
+        return schedules.create(daily("pipeline", ScheduledTask.of("extract", notebook("nb-1")),
+                ScheduledTask.of("report", notebook("nb-2")).after("extract"))).schedule().id();
+    }
+
     private Schedule stored(ScheduleId id) {
         return world.schedules.findById(id).orElseThrow();
     }
@@ -126,8 +137,7 @@ abstract class EmbeddedEngineSuite {
     void a_schedule_is_registered_offline_without_a_trigger_and_online_fires_on_its_cron() throws Exception {
         Node node = node("instance-a");
         ScheduleService schedules = schedulesOn(node);
-        ScheduleId id = schedules.create(daily("nightly", ScheduledTask.of("run-nb-1", notebook("nb-1"))))
-                .schedule().id();
+        ScheduleId id = nightly(schedules);
         RemoteRef ref = stored(id).remote().orElseThrow();
 
         assertThat(ref.scheduler()).isEqualTo("Embedded");
@@ -151,8 +161,7 @@ abstract class EmbeddedEngineSuite {
     void going_online_runs_nothing_before_the_next_cron_time() throws Exception {
         Node node = node("instance-a");
         ScheduleService schedules = schedulesOn(node);
-        ScheduleId id = schedules.create(daily("nightly", ScheduledTask.of("run-nb-1", notebook("nb-1"))))
-                .schedule().id();
+        ScheduleId id = nightly(schedules);
 
         schedules.online(id);
         Thread.sleep(2_500);
@@ -166,8 +175,7 @@ abstract class EmbeddedEngineSuite {
     void a_trigger_put_back_by_an_undo_runs_nothing_before_the_next_cron_time() throws Exception {
         Node node = node("instance-a");
         ScheduleService schedules = schedulesOn(node);
-        ScheduleId id = schedules.create(daily("nightly", ScheduledTask.of("run-nb-1", notebook("nb-1"))))
-                .schedule().id();
+        ScheduleId id = nightly(schedules);
         schedules.online(id);
 
         node.roles().lifecycle().offline(stored(id)).undo();
@@ -180,8 +188,7 @@ abstract class EmbeddedEngineSuite {
     void a_change_undone_puts_back_exactly_what_quartz_held() throws Exception {
         Node node = node("instance-a");
         ScheduleService schedules = schedulesOn(node);
-        ScheduleId id = schedules.create(daily("nightly", ScheduledTask.of("run-nb-1", notebook("nb-1"))))
-                .schedule().id();
+        ScheduleId id = nightly(schedules);
         schedules.online(id);
 
         node.roles().lifecycle().offline(stored(id)).undo();
@@ -195,8 +202,7 @@ abstract class EmbeddedEngineSuite {
     @Test
     void a_job_deleted_behind_the_engines_back_is_drift_and_a_lost_link() throws Exception {
         Node node = node("instance-a");
-        ScheduleId id = schedulesOn(node).create(daily("nightly", ScheduledTask.of("run-nb-1", notebook("nb-1"))))
-                .schedule().id();
+        ScheduleId id = nightly(schedulesOn(node));
         node.quartz().deleteJob(QuartzJobs.jobOf(id));
 
         assertThat(node.roles().drift().of(stored(id))).extracting(change -> change.field())
@@ -209,8 +215,7 @@ abstract class EmbeddedEngineSuite {
     void run_now_runs_the_dag_and_its_run_attempts_and_logs_are_listed() throws Exception {
         Node node = node("instance-a");
         ScheduleService schedules = schedulesOn(node);
-        ScheduleId id = schedules.create(daily("pipeline", ScheduledTask.of("extract", notebook("nb-1")),
-                ScheduledTask.of("report", notebook("nb-2")).after("extract"))).schedule().id();
+        ScheduleId id = pipeline(schedules);
         world.runner.failWith("cell 3 raised ValueError");
 
         RunId run = schedules.runNow(id).orElseThrow();
@@ -234,8 +239,7 @@ abstract class EmbeddedEngineSuite {
     void a_paused_run_resumes_where_it_stopped_and_a_repeat_runs_everything_again() throws Exception {
         Node node = node("instance-a");
         ScheduleService schedules = schedulesOn(node);
-        ScheduleId id = schedules.create(daily("pipeline", ScheduledTask.of("extract", notebook("nb-1")),
-                ScheduledTask.of("report", notebook("nb-2")).after("extract"))).schedule().id();
+        ScheduleId id = pipeline(schedules);
         CountDownLatch extractRunning = new CountDownLatch(1);
         CountDownLatch letItFinish = new CountDownLatch(1);
         world.runner.whileRunning(() -> {
@@ -270,8 +274,7 @@ abstract class EmbeddedEngineSuite {
     void rerunning_the_failed_tasks_runs_only_what_did_not_succeed_under_a_new_run_key() throws Exception {
         Node node = node("instance-a");
         ScheduleService schedules = schedulesOn(node);
-        ScheduleId id = schedules.create(daily("pipeline", ScheduledTask.of("extract", notebook("nb-1")),
-                ScheduledTask.of("report", notebook("nb-2")).after("extract"))).schedule().id();
+        ScheduleId id = pipeline(schedules);
         RemoteRef ref = stored(id).remote().orElseThrow();
         world.runner.failFor("nb-2", "report query timed out");
         RunId run = schedules.runNow(id).orElseThrow();
@@ -326,8 +329,7 @@ abstract class EmbeddedEngineSuite {
     @Test
     void a_run_left_running_by_an_instance_that_crashed_is_ended_as_failed_by_another() throws Exception {
         Node node = node("instance-a");
-        ScheduleId id = schedulesOn(node).create(daily("nightly", ScheduledTask.of("run-nb-1", notebook("nb-1"))))
-                .schedule().id();
+        ScheduleId id = nightly(schedulesOn(node));
         RunStore crashed = new RunStore(db().jdbc(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)));
         RunId orphan = crashed.start(id, Optional.empty(), "instance-that-crashed");
         String attempt = crashed.journal(orphan, 1).attemptStarted("run-nb-1", 1, Instant.now().minusSeconds(600));
