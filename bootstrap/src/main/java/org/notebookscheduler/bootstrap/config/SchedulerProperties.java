@@ -170,7 +170,7 @@ public record SchedulerProperties(
 
     /**
      * @param instanceId       this instance's name in the cluster of instances sharing the database;
-     *                         the host name and process id by default
+     *                         pid@host plus a random part by default, drawn once per start
      * @param workers          how many task attempts run at once on this instance, all runs together
      * @param quartzThreads    Quartz's threads, which only hand fires over to the run launcher
      * @param heartbeat        how often an instance says its runs are alive
