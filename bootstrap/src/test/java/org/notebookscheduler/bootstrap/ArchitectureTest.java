@@ -53,7 +53,8 @@ class ArchitectureTest {
     @Test
     void every_layer_the_rules_speak_of_has_classes() {
         for (String layer : java.util.List.of("domain", "application.service", "application.port.out",
-                "adapters.dolphinscheduler", "adapters.embedded", "adapters.persistence", "adapters.web", "adapters.webhook",
+                "adapters.dolphinscheduler", "adapters.embedded", "adapters.persistence", "adapters.runner", "adapters.web",
+                "adapters.webhook",
                 "bootstrap")) {
             org.assertj.core.api.Assertions.assertThat(PRODUCTION.stream()
                     .filter(type -> type.getPackageName().startsWith("org.notebookscheduler." + layer)).count())

@@ -113,7 +113,7 @@ public final class TaskAttemptService implements RunTaskAttemptUseCase {
                 outcome.finishedAt(), outcome.succeeded() ? null : outcome.error(),
                 attempt.engineRun().map(TaskAttempt.EngineRun::runId).orElse(null),
                 attempt.engineRun().map(TaskAttempt.EngineRun::taskRunId).orElse(null));
-        return recordRacing(result, notice, claimed);
+        return recordRacing(result, notice, claimed, outcome.printed());
     }
 
     /**
@@ -121,7 +121,8 @@ public final class TaskAttemptService implements RunTaskAttemptUseCase {
      * the store lets only one write an attempt number. The loser records its run as the next
      * attempt, unless the winner succeeded, in which case it answers as a repeat.
      */
-    private Outcome recordRacing(ExecutionResult result, AttemptNotices notice, AttemptClaims.Attempt claimed) {
+    private Outcome recordRacing(ExecutionResult result, AttemptNotices notice, AttemptClaims.Attempt claimed,
+            Optional<String> output) {
         ExecutionResult attempt = result;
         for (int tries = 1; ; tries++) {
             try {
@@ -130,7 +131,7 @@ public final class TaskAttemptService implements RunTaskAttemptUseCase {
                     record(recorded, notice);
                     claims.release(claimed);
                 });
-                return new Outcome(recorded, false);
+                return new Outcome(recorded, false, output);
             } catch (RefusedException e) {
                 if (e.code() != ErrorCode.ATTEMPT_ALREADY_RECORDED || tries == MAX_RECORD_TRIES) {
                     throw e;

@@ -15,6 +15,7 @@ public final class FakeNotebookRunner implements NotebookRunner {
     private Duration runTime = Duration.ofMinutes(3);
     private Function<Request, String> failure = request -> null;
     private Runnable whileRunning = () -> { };
+    private String output;
 
     public FakeNotebookRunner(MutableClock clock) {
         this.clock = clock;
@@ -32,6 +33,11 @@ public final class FakeNotebookRunner implements NotebookRunner {
 
     public void succeed() {
         failure = request -> null;
+    }
+
+    /** Every following run prints {@code text}. */
+    public void prints(String text) {
+        output = text;
     }
 
     public void takes(Duration duration) {
@@ -54,7 +60,7 @@ public final class FakeNotebookRunner implements NotebookRunner {
         clock.advance(runTime);
         whileRunning.run();
         String error = failure.apply(request);
-        return new Outcome(error == null, request.owner(), started, clock.instant(), error);
+        return new Outcome(error == null, request.owner(), started, clock.instant(), error, output);
     }
 
 }

@@ -44,6 +44,18 @@ class TaskAttemptServiceTest {
     }
 
     @Test
+    void what_the_runner_printed_is_handed_back_for_the_engines_task_log_and_a_repeat_prints_nothing() {
+        world.runner.prints("cell 1: 42 rows written");
+
+        Outcome ran = world.attempts.run(TaskAttempt.of(scheduleId, task, "run-1"));
+        Outcome repeat = world.attempts.run(TaskAttempt.of(scheduleId, task, "run-1"));
+
+        assertThat(ran.output()).contains("cell 1: 42 rows written");
+        assertThat(repeat.repeated()).isTrue();
+        assertThat(repeat.output()).isEmpty();
+    }
+
+    @Test
     void a_retry_in_the_same_run_is_the_next_attempt_and_one_after_success_is_a_repeat_that_runs_nothing() {
         world.runner.failWith("flaky");
         world.attempts.run(TaskAttempt.of(scheduleId, task, "run-1"));

@@ -17,4 +17,19 @@ public final class Text {
         }
         return text.substring(0, end);
     }
+
+    /**
+     * The last {@code max} chars at most, for output whose end is what matters (a traceback); a
+     * surrogate pair at the cut is dropped whole rather than halved.
+     */
+    public static String tail(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int start = text.length() - max;
+        if (Character.isLowSurrogate(text.charAt(start))) {
+            start++;
+        }
+        return text.substring(start);
+    }
 }

@@ -22,13 +22,15 @@ record CoreTaskAttempts(RunTaskAttemptUseCase core, ScheduleId scheduleId, Strin
 
     @Override
     public Outcome run(ScheduledTask task, String taskRunId, int attempt) {
-        ExecutionResult result = core.run(new TaskAttempt(scheduleId, task.name(), runKey,
+        RunTaskAttemptUseCase.Outcome ran = core.run(new TaskAttempt(scheduleId, task.name(), runKey,
                 Optional.of(new TaskAttempt.EngineRun(runId, taskRunId)), Optional.of(task.timeout()),
-                timeParameters)).result();
+                timeParameters));
+        ExecutionResult result = ran.result();
+        String output = ran.output().orElse(null);
         if (result.failed()) {
-            return new Outcome(false, result.errorMessage().orElse("failed without a reason"));
+            return new Outcome(false, result.errorMessage().orElse("failed without a reason"), output);
         }
         return new Outcome(true, "ran as " + result.executedBy() + " (execution " + result.id() + ", attempt "
-                + result.attempt() + ")");
+                + result.attempt() + ")", output);
     }
 }

@@ -38,7 +38,7 @@ final class DagRun {
     private sealed interface Event permits Ended, RetryDue, ControlChanged {
     }
 
-    private record Ended(Attempt attempt, RunState state, String note) implements Event {
+    private record Ended(Attempt attempt, RunState state, String note, String output) implements Event {
     }
 
     private record RetryDue(ScheduledTask task) implements Event {
@@ -152,7 +152,7 @@ final class DagRun {
         Attempt attempt = ended.attempt();
         ScheduledTask task = attempt.task;
         running.remove(task.name());
-        journal.attemptEnded(attempt.id, ended.state(), clock.instant(), ended.note());
+        journal.attemptEnded(attempt.id, ended.state(), clock.instant(), ended.note(), ended.output());
         if (ended.state() == RunState.SUCCEEDED) {
             states.put(task.name(), TaskState.SUCCEEDED);
             return;
@@ -236,7 +236,7 @@ final class DagRun {
             }
             Duration limit = task.timeout();
             timeout = timers.schedule(() -> {
-                if (settle(RunState.FAILED, "timed out after " + limit)) {
+                if (settle(RunState.FAILED, "timed out after " + limit, null)) {
                     Future<?> running = work;
                     if (running != null) {
                         running.cancel(true);
@@ -245,21 +245,23 @@ final class DagRun {
             }, limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             boolean succeeded = false;
             String note = "the attempt broke";
+            String output = null;
             try {
                 TaskAttempts.Outcome outcome = attempts.run(task, id, number);
                 succeeded = outcome.succeeded();
                 note = outcome.note();
+                output = outcome.output();
             } catch (InterruptedException interrupted) {
                 note = "interrupted";
             } catch (Exception failure) {
                 note = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             } finally {
-                settle(succeeded ? RunState.SUCCEEDED : RunState.FAILED, note);
+                settle(succeeded ? RunState.SUCCEEDED : RunState.FAILED, note, output);
             }
         }
 
         void kill(String why) {
-            if (settle(RunState.KILLED, why)) {
+            if (settle(RunState.KILLED, why, null)) {
                 Future<?> running = work;
                 if (running != null) {
                     running.cancel(true);
@@ -267,7 +269,7 @@ final class DagRun {
             }
         }
 
-        private boolean settle(RunState state, String note) {
+        private boolean settle(RunState state, String note, String output) {
             if (!settled.compareAndSet(false, true)) {
                 return false;
             }
@@ -275,7 +277,7 @@ final class DagRun {
             if (pending != null) {
                 pending.cancel(false);
             }
-            events.add(new Ended(this, state, note));
+            events.add(new Ended(this, state, note, output));
             return true;
         }
     }

@@ -10,8 +10,13 @@ interface RunJournal {
     String attemptStarted(String taskName, int attempt, Instant at);
 
     /**
-     * @param state SUCCEEDED, FAILED or KILLED
-     * @param note  why it ended so (a timeout, a stop), or null
+     * @param state  SUCCEEDED, FAILED or KILLED
+     * @param note   why it ended so (a timeout, a stop), or null
+     * @param output what the runner printed (its last part), or null
      */
-    void attemptEnded(String taskRunId, RunState state, Instant at, String note);
+    void attemptEnded(String taskRunId, RunState state, Instant at, String note, String output);
+
+    default void attemptEnded(String taskRunId, RunState state, Instant at, String note) {
+        attemptEnded(taskRunId, state, at, note, null);
+    }
 }

@@ -35,6 +35,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 final class RunStore {
 
     static final int MAX_NOTE_LENGTH = 2000;
+    /** The end of what a runner printed is kept, up to this many chars: where a traceback ends. */
+    static final int MAX_OUTPUT_LENGTH = 65_536;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -181,9 +183,10 @@ final class RunStore {
             }
 
             @Override
-            public void attemptEnded(String taskRunId, RunState state, Instant at, String note) {
-                jdbc.update("UPDATE engine_task_run SET state = ?, ended_at = ?, note = ? WHERE id = ?", state.name(),
-                        column(at), note == null ? null : Text.cut(note, MAX_NOTE_LENGTH), Long.parseLong(taskRunId));
+            public void attemptEnded(String taskRunId, RunState state, Instant at, String note, String output) {
+                jdbc.update("UPDATE engine_task_run SET state = ?, ended_at = ?, note = ?, runner_output = ? WHERE id"
+                        + " = ?", state.name(), column(at), note == null ? null : Text.cut(note, MAX_NOTE_LENGTH),
+                        output == null ? null : Text.tail(output, MAX_OUTPUT_LENGTH), Long.parseLong(taskRunId));
             }
         };
     }
@@ -204,7 +207,10 @@ final class RunStore {
         return run.map(found -> new RunDetail(found, taskRuns(runId)));
     }
 
-    /** What the attempt's runner said (its error, a timeout, a kill); empty when the attempt is not the run's. */
+    /**
+     * What the attempt's runner said (its error, a timeout, a kill) and then what it printed; empty
+     * when the attempt is not the run's.
+     */
     Optional<String> taskLog(RunId runId, String taskRunId) {
         long id;
         try {
@@ -212,9 +218,11 @@ final class RunStore {
         } catch (NumberFormatException notOurs) {
             return Optional.empty();
         }
-        return jdbc.query("SELECT state, note FROM engine_task_run WHERE id = ? AND run_id = ?",
+        return jdbc.query("SELECT state, note, runner_output FROM engine_task_run WHERE id = ? AND run_id = ?",
                 (row, number) -> row.getString("state") + Optional.ofNullable(row.getString("note"))
-                        .map(note -> ": " + note).orElse(""), id, runId.value()).stream().findFirst();
+                        .map(note -> ": " + note).orElse("") + Optional.ofNullable(row.getString("runner_output"))
+                        .map(output -> "\n--- output ---\n" + output).orElse(""), id, runId.value())
+                .stream().findFirst();
     }
 
     /**

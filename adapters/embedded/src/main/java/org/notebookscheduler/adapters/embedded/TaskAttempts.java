@@ -17,8 +17,15 @@ interface TaskAttempts {
      */
     Outcome run(ScheduledTask task, String taskRunId, int attempt) throws Exception;
 
-    /** @param note what the attempt's log shows: the runner's error, or who ran it; null for nothing */
-    record Outcome(boolean succeeded, String note) {
+    /**
+     * @param note   what the attempt's log says of it: the runner's error, or who ran it; null for nothing
+     * @param output what the runner printed (its last part); null when it printed nothing
+     */
+    record Outcome(boolean succeeded, String note, String output) {
+
+        Outcome(boolean succeeded, String note) {
+            this(succeeded, note, null);
+        }
 
         static Outcome of(boolean succeeded) {
             return new Outcome(succeeded, null);

@@ -46,7 +46,7 @@ class CoreTaskAttemptsTest {
         }
 
         @Override
-        public void attemptEnded(String taskRunId, RunState state, Instant at, String note) {
+        public void attemptEnded(String taskRunId, RunState state, Instant at, String note, String output) {
         }
     };
 

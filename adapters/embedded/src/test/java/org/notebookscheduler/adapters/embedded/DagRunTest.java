@@ -341,7 +341,7 @@ class DagRunTest {
         }
 
         @Override
-        public synchronized void attemptEnded(String taskRunId, RunState state, Instant at, String note) {
+        public synchronized void attemptEnded(String taskRunId, RunState state, Instant at, String note, String output) {
             int index = Integer.parseInt(taskRunId) - 1;
             Entry started = entries.get(index);
             entries.set(index, new Entry(started.id(), started.task(), started.attempt(), started.startedAt(), state,

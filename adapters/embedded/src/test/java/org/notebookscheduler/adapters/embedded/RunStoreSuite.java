@@ -114,6 +114,21 @@ abstract class RunStoreSuite {
     }
 
     @Test
+    void the_task_log_shows_what_the_runner_printed_after_why_the_attempt_ended_keeping_the_end_of_it() {
+        RunId run = store.start(schedule, Optional.empty(), "instance-1");
+        RunJournal journal = store.journal(run, 1);
+        String attempt = journal.attemptStarted("extract", 1, NOW);
+        String printed = "progress line\n".repeat(10_000) + "KeyError: 'region'";
+
+        journal.attemptEnded(attempt, RunState.FAILED, NOW, "exit code 1", printed);
+
+        String log = store.taskLog(run, attempt).orElseThrow();
+        assertThat(log).startsWith("FAILED: exit code 1\n--- output ---\n").endsWith("KeyError: 'region'");
+        assertThat(log.length()).isLessThan("FAILED: exit code 1\n--- output ---\n".length()
+                + RunStore.MAX_OUTPUT_LENGTH + 1);
+    }
+
+    @Test
     void a_run_that_ends_leaves_no_attempt_marked_running() {
         RunId run = store.start(schedule, Optional.empty(), "instance-1");
         String attempt = store.journal(run, 1).attemptStarted("extract", 1, NOW);

@@ -1,5 +1,6 @@
 package org.notebookscheduler.application.port.in;
 
+import java.util.Optional;
 import org.notebookscheduler.domain.execution.ExecutionResult;
 
 /**
@@ -18,7 +19,13 @@ public interface RunTaskAttemptUseCase {
 
     /**
      * @param repeated true when this run's task had already succeeded and was not run again
+     * @param output   what the runner printed in this attempt (its last part), for the engine's task
+     *                 log; empty for a repeat and for a runner that reports none
      */
-    record Outcome(ExecutionResult result, boolean repeated) {
+    record Outcome(ExecutionResult result, boolean repeated, Optional<String> output) {
+
+        public Outcome(ExecutionResult result, boolean repeated) {
+            this(result, repeated, Optional.empty());
+        }
     }
 }

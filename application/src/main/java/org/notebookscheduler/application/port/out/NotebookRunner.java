@@ -3,6 +3,7 @@ package org.notebookscheduler.application.port.out;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.notebookscheduler.domain.schedule.EntityRef;
 
 /**
@@ -27,7 +28,18 @@ public interface NotebookRunner {
     /**
      * @param executedBy the identity the host ran it as
      * @param error      the failure's message; null on success
+     * @param output     what the run printed, or its last part when it printed much (the task log
+     *                   an engine shows); null when the runner has none
      */
-    record Outcome(boolean succeeded, String executedBy, Instant startedAt, Instant finishedAt, String error) {
+    record Outcome(boolean succeeded, String executedBy, Instant startedAt, Instant finishedAt, String error,
+            String output) {
+
+        public Outcome(boolean succeeded, String executedBy, Instant startedAt, Instant finishedAt, String error) {
+            this(succeeded, executedBy, startedAt, finishedAt, error, null);
+        }
+
+        public Optional<String> printed() {
+            return Optional.ofNullable(output).filter(text -> !text.isEmpty());
+        }
     }
 }
