@@ -36,8 +36,26 @@ class ApplicationTest {
             String port = app.getEnvironment().getProperty("local.server.port");
 
             assertThat(output.getOut()).contains("new schedules go to the Embedded engine",
-                    "notebooks run with NoNotebookRunner", "API at http://localhost:" + port + "/api",
-                    "No NotebookRunner is configured");
+                    "notebooks run with the command runner in ", "notebook: sh examples/notebooks/{entity_id}.sh",
+                    "API at http://localhost:" + port + "/api").doesNotContain("No NotebookRunner is configured");
+        }
+    }
+
+    @Test
+    void the_first_lines_warn_when_no_runner_will_run_the_notebooks(@TempDir Path dataDir, CapturedOutput output) {
+        try (ConfigurableApplicationContext app = start(dataDir, "--notebook.scheduler.runner.kind=none")) {
+            assertThat(output.getOut()).contains("notebooks run with no runner", "No NotebookRunner is configured");
+        }
+    }
+
+    @Test
+    void the_first_lines_name_the_notebook_backend_the_http_runner_calls_but_not_its_token(@TempDir Path dataDir,
+            CapturedOutput output) {
+        try (ConfigurableApplicationContext app = start(dataDir, "--notebook.scheduler.runner.kind=http",
+                "--notebook.scheduler.runner.http.url=http://byzer.internal:9002/api/schedule/execution",
+                "--notebook.scheduler.runner.http.token=byzer-callback-secret")) {
+            assertThat(output.getOut()).contains("notebooks run with the HTTP runner (BYZER dialect) calling"
+                    + " http://byzer.internal:9002/api/schedule/execution").doesNotContain("byzer-callback-secret");
         }
     }
 

@@ -8,6 +8,7 @@ import org.notebookscheduler.bootstrap.config.DolphinSchedulerConfiguration;
 import org.notebookscheduler.bootstrap.config.EmbeddedEngineConfiguration;
 import org.notebookscheduler.bootstrap.config.EnginesConfiguration;
 import org.notebookscheduler.bootstrap.config.NotificationConfiguration;
+import org.notebookscheduler.bootstrap.config.RunnerConfiguration;
 import org.notebookscheduler.bootstrap.config.SchedulerConfiguration;
 import org.notebookscheduler.bootstrap.config.SecretConverter;
 import org.notebookscheduler.bootstrap.host.StandaloneHostConfiguration;
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @Import({SecretConverter.class, SchedulerConfiguration.class, PersistenceConfiguration.class,
     DolphinSchedulerConfiguration.class, EmbeddedEngineConfiguration.class, EnginesConfiguration.class,
-    DisabledSchedulerConfiguration.class, StandaloneHostConfiguration.class,
+    DisabledSchedulerConfiguration.class, StandaloneHostConfiguration.class, RunnerConfiguration.class,
     ApplicationServicesConfiguration.class, NotificationConfiguration.class, WebConfiguration.class,
     JobsConfiguration.class, TomcatProblemsConfiguration.class})
 public class NotebookSchedulerAutoConfiguration {

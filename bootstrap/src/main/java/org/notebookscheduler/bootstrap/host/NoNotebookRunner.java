@@ -16,4 +16,9 @@ public final class NoNotebookRunner implements NotebookRunner {
                 "no notebook engine: the host application provides a NotebookRunner to run "
                         + request.entity().type().wireName() + " " + request.entity().id());
     }
+
+    @Override
+    public String toString() {
+        return "no runner (notebook.scheduler.runner.kind=NONE and no NotebookRunner from the host)";
+    }
 }

@@ -33,10 +33,21 @@ public final class StartupReport implements ApplicationListener<ApplicationReady
         String context = environment.getProperty("server.servlet.context-path", "");
         LOG.info("notebook-scheduler is up: new schedules go to the {} engine (engines: {}); notebooks run with {};"
                 + " API at http://localhost:{}{}/api, health at {}/actuator/health", engines.forNewSchedules().name(),
-                engines.names(), runner.getClass().getSimpleName(), port, context, context);
+                engines.names(), describe(runner), port, context, context);
         if (runner instanceof NoNotebookRunner) {
             LOG.warn("No NotebookRunner is configured: every task attempt is recorded as failed with 'no notebook"
-                    + " engine'. A host application provides its NotebookRunner bean.");
+                    + " engine'. Set notebook.scheduler.runner.kind to HTTP or COMMAND, or provide a NotebookRunner"
+                    + " bean from the host application.");
+        }
+    }
+
+    /** A runner of this module says what it runs and where; a host's is named by its class. */
+    static String describe(NotebookRunner runner) {
+        try {
+            boolean describesItself = runner.getClass().getMethod("toString").getDeclaringClass() != Object.class;
+            return describesItself ? runner.toString() : runner.getClass().getSimpleName();
+        } catch (NoSuchMethodException cannotHappen) {
+            return runner.getClass().getSimpleName();
         }
     }
 }

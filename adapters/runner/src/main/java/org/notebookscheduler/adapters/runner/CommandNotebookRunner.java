@@ -167,4 +167,14 @@ public final class CommandNotebookRunner implements NotebookRunner {
     private Outcome failed(Request request, Instant startedAt, String error, String output) {
         return new Outcome(false, request.owner(), startedAt, clock.instant(), error, output);
     }
+
+    /** Says what it starts and where. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("the command runner in ").append(settings.workingDirectory());
+        settings.commands().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(command -> text
+                .append(", ").append(command.getKey().wireName()).append(": ")
+                .append(String.join(" ", command.getValue())));
+        return text.toString();
+    }
 }

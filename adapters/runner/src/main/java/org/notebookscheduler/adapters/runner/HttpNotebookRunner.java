@@ -93,4 +93,10 @@ public final class HttpNotebookRunner implements NotebookRunner {
     private String masked(String text) {
         return text == null ? null : text.replace(settings.token().reveal(), "******");
     }
+
+    /** Says what it calls, without the token. */
+    @Override
+    public String toString() {
+        return "the HTTP runner (" + settings.dialect() + " dialect) calling " + settings.shownUrl();
+    }
 }
