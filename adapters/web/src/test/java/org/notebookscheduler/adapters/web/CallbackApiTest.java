@@ -74,6 +74,20 @@ class CallbackApiTest {
     }
 
     @Test
+    void the_answer_carries_the_end_of_what_the_notebook_printed_for_dolphinschedulers_task_log() throws Exception {
+        world.runner.prints("x".repeat(10_000) + "cell 4: 42 rows written");
+        sendAsDolphinSchedulerDoes(body(credential)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.output").value(org.hamcrest.Matchers.endsWith("cell 4: 42 rows written")))
+                .andExpect(jsonPath("$.output").value(org.hamcrest.Matchers.hasLength(org.notebookscheduler.adapters.web.callback.CallbackController.MAX_OUTPUT_LENGTH)));
+
+        world.runner.failWith("cell 5 raised KeyError");
+        world.runner.prints("Traceback: KeyError 'region'");
+        sendAsDolphinSchedulerDoes(body(credential).replace("\"run_key\":\"", "\"run_key\":\"another-"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.output").value("Traceback: KeyError 'region'"));
+    }
+
+    @Test
     void a_wrong_token_is_401_and_records_nothing() throws Exception {
         int auditBefore = world.audit.all().size();
 

@@ -37,6 +37,11 @@ public class CallbackController {
     /** The token may come as a header instead of a body field, which keeps it out of task logs' bodies. */
     public static final String TOKEN_HEADER = "X-Callback-Token";
     static final int MAX_REASON_LENGTH = 500;
+    /**
+     * The end of what the runner printed, in the answer: DolphinScheduler writes the answer to the
+     * task's log, so its UI shows the notebook's last lines beside the task.
+     */
+    public static final int MAX_OUTPUT_LENGTH = 4000;
 
     /** Body fields that are the callback's own, not parameters for the run. */
     private static final Set<String> NOT_PARAMETERS = Set.of(ExecutionCallback.TOKEN, ExecutionCallback.ENTITY_TYPE,
@@ -49,7 +54,8 @@ public class CallbackController {
         this.callbacks = callbacks;
     }
 
-    public record CallbackResponse(String status, String executionId, int attempt, boolean repeated) {
+    /** @param output the end of what the runner printed in this attempt; null when it printed nothing */
+    public record CallbackResponse(String status, String executionId, int attempt, boolean repeated, String output) {
     }
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -95,6 +101,7 @@ public class CallbackController {
                 fields.get(ExecutionCallback.ENTITY_ID), fields.get(ExecutionCallback.COMMIT_ID),
                 fields.get(ExecutionCallback.TIMEOUT), fields.get(ExecutionCallback.RUN_KEY), parameters));
         ExecutionResult result = outcome.result();
+        String output = outcome.output().map(printed -> Text.tail(printed, MAX_OUTPUT_LENGTH)).orElse(null);
         if (result.failed()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                     "run failed: " + Text.cut(result.errorMessage().orElse("no reason given"), MAX_REASON_LENGTH));
@@ -102,9 +109,12 @@ public class CallbackController {
             problem.setProperty("code", ErrorCode.RUN_FAILED.code());
             problem.setProperty("executionId", result.id().toString());
             problem.setProperty("attempt", result.attempt());
+            if (output != null) {
+                problem.setProperty("output", output);
+            }
             return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return ResponseEntity.ok(new CallbackResponse(result.status().label(), result.id().toString(),
-                result.attempt(), outcome.repeated()));
+                result.attempt(), outcome.repeated(), output));
     }
 }
