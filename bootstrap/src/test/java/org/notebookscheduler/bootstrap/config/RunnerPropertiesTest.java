@@ -2,14 +2,11 @@ package org.notebookscheduler.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.notebookscheduler.adapters.runner.CommandNotebookRunner;
 import org.notebookscheduler.adapters.runner.HttpNotebookRunner;
 import org.notebookscheduler.application.port.out.NotebookRunner;
 import org.notebookscheduler.bootstrap.host.NoNotebookRunner;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** {@code notebook.scheduler.runner.*}: which runner runs the notebooks, checked at startup. */
@@ -17,14 +14,6 @@ class RunnerPropertiesTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(SchedulerConfiguration.class, RunnerConfiguration.class, SecretConverter.class);
-
-    private static String failureOf(AssertableApplicationContext context) {
-        List<String> messages = new ArrayList<>();
-        for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
-            messages.add(String.valueOf(cause.getMessage()));
-        }
-        return String.join("\n", messages);
-    }
 
     @Test
     void the_module_leaves_running_notebooks_to_the_host_unless_told_otherwise() {
@@ -52,11 +41,11 @@ class RunnerPropertiesTest {
 
     @Test
     void an_http_runner_without_its_url_or_token_stops_startup_naming_them_and_not_the_token() {
-        runner.withPropertyValues("notebook.scheduler.runner.kind=http").run(context -> assertThat(failureOf(context))
+        runner.withPropertyValues("notebook.scheduler.runner.kind=http").run(context -> assertThat(StartupFailure.of(context))
                 .contains("notebook.scheduler.runner.http.url is required when notebook.scheduler.runner.kind is HTTP",
                         "notebook.scheduler.runner.http.token is required"));
         runner.withPropertyValues("notebook.scheduler.runner.kind=http", "notebook.scheduler.runner.http.url=byzer:9002",
-                "notebook.scheduler.runner.http.token=byzer-callback-secret").run(context -> assertThat(failureOf(context))
+                "notebook.scheduler.runner.http.token=byzer-callback-secret").run(context -> assertThat(StartupFailure.of(context))
                 .contains("notebook.scheduler.runner.http.url must be an http:// or https:// URL with a host")
                 .doesNotContain("byzer-callback-secret"));
     }
@@ -75,12 +64,12 @@ class RunnerPropertiesTest {
 
     @Test
     void a_command_runner_without_a_command_or_with_an_unknown_placeholder_stops_startup_naming_the_property() {
-        runner.withPropertyValues("notebook.scheduler.runner.kind=command").run(context -> assertThat(failureOf(context))
+        runner.withPropertyValues("notebook.scheduler.runner.kind=command").run(context -> assertThat(StartupFailure.of(context))
                 .contains("notebook.scheduler.runner.command.notebook or notebook.scheduler.runner.command.workflow is"
                         + " required when notebook.scheduler.runner.kind is COMMAND"));
         runner.withPropertyValues("notebook.scheduler.runner.kind=command",
                 "notebook.scheduler.runner.command.workflow=run-workflow,{workflow_path}").run(context ->
-                assertThat(failureOf(context)).contains("notebook.scheduler.runner.command.workflow is not a command"
+                assertThat(StartupFailure.of(context)).contains("notebook.scheduler.runner.command.workflow is not a command"
                         + " this runner can start: the command for workflow: argument 1 ('{workflow_path}') has the"
                         + " placeholder {workflow_path}"));
     }
@@ -89,13 +78,13 @@ class RunnerPropertiesTest {
     void a_command_runner_in_a_directory_that_is_not_there_stops_startup_naming_the_property() {
         runner.withPropertyValues("notebook.scheduler.runner.kind=command", "notebook.scheduler.runner.command.notebook=true",
                 "notebook.scheduler.runner.command.working-directory=/no/such/directory").run(context ->
-                assertThat(failureOf(context)).contains("notebook.scheduler.runner.command.working-directory must be a"
+                assertThat(StartupFailure.of(context)).contains("notebook.scheduler.runner.command.working-directory must be a"
                         + " directory that exists"));
     }
 
     @Test
     void an_unknown_runner_kind_stops_startup_naming_the_property() {
-        runner.withPropertyValues("notebook.scheduler.runner.kind=jupyter").run(context -> assertThat(failureOf(context))
+        runner.withPropertyValues("notebook.scheduler.runner.kind=jupyter").run(context -> assertThat(StartupFailure.of(context))
                 .contains("notebook.scheduler.runner.kind"));
     }
 }

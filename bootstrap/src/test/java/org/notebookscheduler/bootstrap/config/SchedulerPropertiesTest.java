@@ -3,8 +3,6 @@ package org.notebookscheduler.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.notebookscheduler.application.settings.CallbackSettings;
 import org.notebookscheduler.application.settings.NotificationSettings;
@@ -16,7 +14,6 @@ import org.notebookscheduler.domain.schedule.FailureStrategy;
 import org.notebookscheduler.domain.schedule.Priority;
 import org.notebookscheduler.domain.schedule.RunSettings;
 import org.notebookscheduler.domain.schedule.WarningType;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class SchedulerPropertiesTest {
@@ -26,14 +23,6 @@ class SchedulerPropertiesTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(SchedulerConfiguration.class, DolphinSchedulerConfiguration.class, EnginesConfiguration.class,
                     SecretConverter.class);
-
-    private static String failureOf(AssertableApplicationContext context) {
-        List<String> messages = new ArrayList<>();
-        for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
-            messages.add(String.valueOf(cause.getMessage()));
-        }
-        return String.join("\n", messages);
-    }
 
     @Test
     void unset_properties_take_the_seeds_defaults() {
@@ -84,41 +73,41 @@ class SchedulerPropertiesTest {
     void an_unknown_warning_type_stops_startup_naming_the_property() {
         runner.withPropertyValues("notebook.scheduler.warning-type=SOMETIMES").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(failureOf(context)).contains("notebook.scheduler.warning-type").contains("SOMETIMES");
+            assertThat(StartupFailure.of(context)).contains("notebook.scheduler.warning-type").contains("SOMETIMES");
         });
     }
 
     @Test
     void an_unknown_notification_level_stops_startup_naming_the_property() {
         runner.withPropertyValues("notebook.scheduler.notification.level=never").run(context -> assertThat(
-                failureOf(context)).contains("notebook.scheduler.notification.level"));
+                StartupFailure.of(context)).contains("notebook.scheduler.notification.level"));
     }
 
     /** Observed: lease 20 s with a 40 s request timeout let a slow robot get messages twice. */
     @Test
     void a_relay_lease_a_slow_delivery_could_outlive_stops_startup_naming_the_property() {
         runner.withPropertyValues("notebook.scheduler.relay.lease=20s",
-                "notebook.scheduler.notification.request-timeout=40s").run(context -> assertThat(failureOf(context))
+                "notebook.scheduler.notification.request-timeout=40s").run(context -> assertThat(StartupFailure.of(context))
                         .contains("notebook.scheduler.relay.lease", "request-timeout"));
     }
 
     @Test
     void a_negative_warning_group_stops_startup_naming_the_property() {
         runner.withPropertyValues("notebook.scheduler.warning-group-id=-1").run(context -> assertThat(
-                failureOf(context)).contains("notebook.scheduler.warning-group-id must be at least 0, was -1"));
+                StartupFailure.of(context)).contains("notebook.scheduler.warning-group-id must be at least 0, was -1"));
     }
 
     @Test
     void a_malformed_scheduler_url_stops_startup_naming_the_property() {
         runner.withPropertyValues("notebook.scheduler.scheduler-url=localhost:12345/dolphinscheduler").run(
-                context -> assertThat(failureOf(context))
+                context -> assertThat(StartupFailure.of(context))
                         .contains("notebook.scheduler.scheduler-url must be an http:// or https:// URL"));
     }
 
     @Test
     void a_malformed_webhook_url_is_named_but_its_token_is_never_printed() {
         runner.withPropertyValues("notebook.scheduler.notification.webhook-url=open.feishu.cn/hook/tok-3f9a-very-secret")
-                .run(context -> assertThat(failureOf(context))
+                .run(context -> assertThat(StartupFailure.of(context))
                         .contains("notebook.scheduler.notification.webhook-url must be an http")
                         .doesNotContain("tok-3f9a-very-secret"));
     }
@@ -126,7 +115,7 @@ class SchedulerPropertiesTest {
     @Test
     void turning_scheduling_on_without_url_and_tokens_names_each_missing_property() {
         runner.withPropertyValues("notebook.scheduler.enable=true", "notebook.url=http://notebook:9002")
-                .run(context -> assertThat(failureOf(context))
+                .run(context -> assertThat(StartupFailure.of(context))
                         .contains("notebook.scheduler.scheduler-url is required")
                         .contains("notebook.scheduler.auth-token is required")
                         .contains("notebook.scheduler.callback-token is required"));
@@ -135,7 +124,7 @@ class SchedulerPropertiesTest {
     @Test
     void a_token_in_a_failing_configuration_is_never_printed() {
         runner.withPropertyValues("notebook.scheduler.auth-token=ds-auth-s3cret", "notebook.scheduler.relay.batch-size=0")
-                .run(context -> assertThat(failureOf(context))
+                .run(context -> assertThat(StartupFailure.of(context))
                         .contains("notebook.scheduler.relay.batch-size must be at least 1")
                         .doesNotContain("ds-auth-s3cret"));
     }
@@ -151,13 +140,13 @@ class SchedulerPropertiesTest {
         runner.withPropertyValues("notebook.scheduler.enable=true",
                 "notebook.scheduler.scheduler-url=http://ds:12345/dolphinscheduler",
                 "notebook.scheduler.auth-token=a", "notebook.scheduler.callback-token=b")
-                .run(context -> assertThat(failureOf(context)).contains("notebook.scheduler.callback-url"));
+                .run(context -> assertThat(StartupFailure.of(context)).contains("notebook.scheduler.callback-url"));
     }
 
     @Test
     void a_scheduler_other_than_dolphinscheduler_is_refused() {
         runner.withPropertyValues("notebook.scheduler.scheduler-name=Airflow").run(context -> assertThat(
-                failureOf(context)).contains("notebook.scheduler.scheduler-name must be DolphinScheduler or Embedded"));
+                StartupFailure.of(context)).contains("notebook.scheduler.scheduler-name must be DolphinScheduler or Embedded"));
     }
 
     @Test
@@ -199,13 +188,13 @@ class SchedulerPropertiesTest {
     @Test
     void an_unknown_server_time_zone_stops_startup_naming_the_property() {
         runner.withPropertyValues("notebook.scheduler.dolphinscheduler.server-time-zone=Mars/Olympus").run(
-                context -> assertThat(failureOf(context)).contains("notebook.scheduler.dolphinscheduler.server-time-zone"));
+                context -> assertThat(StartupFailure.of(context)).contains("notebook.scheduler.dolphinscheduler.server-time-zone"));
     }
 
     @Test
     void a_message_template_with_an_unknown_placeholder_stops_startup_naming_the_property() {
         runner.withPropertyValues("notebook.scheduler.notification.template={stauts}").run(context -> assertThat(
-                failureOf(context)).contains("notebook.scheduler.notification.template", "{stauts}"));
+                StartupFailure.of(context)).contains("notebook.scheduler.notification.template", "{stauts}"));
     }
 
     @Test
@@ -223,7 +212,7 @@ class SchedulerPropertiesTest {
     @Test
     void a_zero_lease_stops_startup_naming_the_property() {
         runner.withPropertyValues("notebook.scheduler.relay.lease=0s").run(context -> assertThat(
-                failureOf(context)).contains("notebook.scheduler.relay.lease must be a positive duration"));
+                StartupFailure.of(context)).contains("notebook.scheduler.relay.lease must be a positive duration"));
     }
 
     /** Observed: without a DolphinScheduler 1.3.9, a new user's app could not create a schedule at all. */
@@ -244,14 +233,14 @@ class SchedulerPropertiesTest {
     void with_the_embedded_default_a_scheduler_url_keeps_dolphinscheduler_for_its_schedules_and_needs_its_tokens() {
         runner.withPropertyValues("notebook.scheduler.enable=true", "notebook.scheduler.scheduler-name=Embedded",
                 "notebook.scheduler.scheduler-url=http://127.0.0.1:9/dolphinscheduler")
-                .run(context -> assertThat(failureOf(context)).contains("notebook.scheduler.auth-token is required",
+                .run(context -> assertThat(StartupFailure.of(context)).contains("notebook.scheduler.auth-token is required",
                         "DolphinScheduler keeps serving the schedules created on it"));
     }
 
     @Test
     void bad_embedded_engine_settings_stop_startup_naming_the_property() {
         runner.withPropertyValues("notebook.scheduler.embedded.workers=0",
-                "notebook.scheduler.embedded.missed-heartbeats=1").run(context -> assertThat(failureOf(context))
+                "notebook.scheduler.embedded.missed-heartbeats=1").run(context -> assertThat(StartupFailure.of(context))
                         .contains("notebook.scheduler.embedded.workers", "notebook.scheduler.embedded.missed-heartbeats"));
     }
 }
