@@ -52,7 +52,8 @@ final class CommandLine {
     /** @throws UnsafeValue when a value would change what the program does rather than what it works on */
     List<String> arguments(NotebookRunner.Request request) {
         String entityId = request.entity().id();
-        if (entityId.startsWith("/") || entityId.startsWith("\\") || List.of(entityId.split("[/\\\\]")).contains("..")) {
+        boolean absolute = entityId.startsWith("/") || entityId.startsWith("\\");
+        if (absolute || List.of(entityId.split("[/\\\\]")).contains("..")) {
             throw new UnsafeValue("the entity id '" + entityId + "' is an absolute path or climbs out of the"
                     + " working directory");
         }

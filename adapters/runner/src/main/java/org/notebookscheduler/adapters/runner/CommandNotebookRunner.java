@@ -32,6 +32,12 @@ public final class CommandNotebookRunner implements NotebookRunner {
 
     /** The most of a run's output any runner hands on: what the engines' task logs keep. */
     public static final int MAX_OUTPUT_CHARS = 65_536;
+    /**
+     * Why an attempt ended when the engine interrupted it: a stop, or the engine's own count of the
+     * task's timeout, which can run out a moment before the runner's.
+     */
+    static final String STOPPED = "stopped by the engine (a stop command, or the task's timeout as the engine"
+            + " counts it)";
     /** How much of the output's end a failure's error message carries. */
     static final int ERROR_DETAIL_CHARS = 1000;
     private static final Duration READER_WAIT = Duration.ofSeconds(2);
@@ -116,7 +122,7 @@ public final class CommandNotebookRunner implements NotebookRunner {
         } catch (InterruptedException stopped) {
             ProcessTree.end(process, settings.killGrace());
             Thread.currentThread().interrupt();
-            return "stopped";
+            return STOPPED;
         }
     }
 

@@ -49,19 +49,20 @@ public final class HttpNotebookRunner implements NotebookRunner {
             HttpResponse<String> response = client.send(http.build(), HttpResponse.BodyHandlers.ofString());
             HttpRunnerDialect.Verdict verdict = settings.dialect().judge(response.statusCode(),
                     json(response.body()), clean(response.body()));
-            return new Outcome(verdict.succeeded(), verdict.executedBy() != null ? verdict.executedBy()
-                    : request.owner(), startedAt, clock.instant(), clean(verdict.error()), cleanOutput(verdict.output()));
+            String executedBy = verdict.executedBy() != null ? verdict.executedBy() : request.owner();
+            return new Outcome(verdict.succeeded(), executedBy, startedAt, clock.instant(), clean(verdict.error()),
+                    cleanOutput(verdict.output()));
         } catch (HttpTimeoutException e) {
-            return failed(request, startedAt, "the notebook backend at " + settings.shownUrl() + " did not answer within "
-                    + wait.toSeconds() + "s (the run's timeout and " + settings.answerGrace().toSeconds()
+            return failed(request, startedAt, "the notebook backend at " + settings.shownUrl()
+                    + " did not answer within " + wait.toSeconds() + "s (the run's timeout and " + settings.answerGrace().toSeconds()
                     + "s of grace); the run may still be going on there");
         } catch (IOException e) {
             return failed(request, startedAt, "cannot reach the notebook backend at " + settings.shownUrl() + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + clean(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(request, startedAt, "stopped before the notebook backend at " + settings.shownUrl()
-                    + " answered; the run may still be going on there");
+            return failed(request, startedAt, CommandNotebookRunner.STOPPED + " before the notebook backend at "
+                    + settings.shownUrl() + " answered; the run may still be going on there");
         }
     }
 

@@ -160,7 +160,8 @@ class CommandNotebookRunnerTest {
         worker.get().interrupt();
 
         Outcome outcome = running.get(20, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(outcome.error()).startsWith("stopped; the process and the processes it started were ended");
+        assertThat(outcome.error()).startsWith(CommandNotebookRunner.STOPPED
+                + "; the process and the processes it started were ended");
         long child = Long.parseLong(Files.readString(pidFile).strip());
         assertThat(eventually(() -> ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false) == false))
                 .as("the child process %d has ended", child).isTrue();

@@ -189,7 +189,8 @@ class HttpNotebookRunnerTest {
 
         worker.get().interrupt();
 
-        assertThat(running.get(10, TimeUnit.SECONDS).error()).startsWith("stopped before the notebook backend at");
+        assertThat(running.get(10, TimeUnit.SECONDS).error()).startsWith(CommandNotebookRunner.STOPPED
+                + " before the notebook backend at");
     }
 
     @Test
