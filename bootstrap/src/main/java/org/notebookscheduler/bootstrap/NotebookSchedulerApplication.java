@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 
 /**
  * The module run on its own: an embedded H2 database under ./data, the REST API, the callback and
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+@ImportAutoConfiguration(StandaloneAutoConfiguration.class)
 public class NotebookSchedulerApplication {
 
     static final String STANDALONE_DEFAULTS = "/notebook-scheduler-standalone.properties";

@@ -6,8 +6,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.notebookscheduler.application.port.out.Alarms;
 
-/** Alarms on a JDK scheduled executor; the owner of the executor shuts it down. */
-public final class ExecutorAlarms implements Alarms {
+/** Alarms on a JDK scheduled executor, which closing the alarms shuts down. */
+public final class ExecutorAlarms implements Alarms, AutoCloseable {
 
     private final ScheduledExecutorService executor;
 
@@ -19,5 +19,11 @@ public final class ExecutorAlarms implements Alarms {
     public Alarm set(Duration after, Runnable action) {
         ScheduledFuture<?> future = executor.schedule(action, after.toMillis(), TimeUnit.MILLISECONDS);
         return () -> future.cancel(false);
+    }
+
+    /** Alarms not yet gone off are dropped: they warn about runs this instance no longer watches. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
     }
 }

@@ -24,6 +24,7 @@ import org.notebookscheduler.application.service.RunControlService;
 import org.notebookscheduler.application.service.ScheduleService;
 import org.notebookscheduler.application.settings.CallbackSettings;
 import org.notebookscheduler.application.settings.NotificationSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 public class ApplicationServicesConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
     ScheduleService scheduleService(ScheduleStore store, AuditLog audit, Engines engines,
             NotebookCatalog catalog, CurrentUser currentUser, Transactions transactions, Clock clock,
             SchedulerProperties properties) {
@@ -40,18 +42,21 @@ public class ApplicationServicesConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     RunControlService runControlService(ScheduleStore store, CurrentUser currentUser, Engines engines,
             AuditLog audit, Transactions transactions, Clock clock) {
         return new RunControlService(store, currentUser, engines, audit, transactions, clock);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     HistoryService historyService(ExecutionStore executions, AuditLog audit, ScheduleStore store,
             CurrentUser currentUser) {
         return new HistoryService(executions, audit, store, currentUser);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     TaskAttemptService taskAttemptService(CallbackSettings settings, NotificationSettings notifications,
             ScheduleStore store, ExecutionStore executions, AuditLog audit, NotificationOutbox outbox,
             NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms, AttemptClaims claims) {
@@ -60,33 +65,37 @@ public class ApplicationServicesConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     ExecutionCallbackService executionCallbackService(CallbackSettings settings, ScheduleStore store, AuditLog audit,
             Clock clock, Engines engines, TaskAttemptService attempts) {
         return new ExecutionCallbackService(settings, store, audit, clock, engines, attempts);
     }
 
-    /** One thread for the long-run warnings of every run in progress. */
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService alarmExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+    /**
+     * One thread for the long-run warnings of every run in progress. The executor is the alarms' own
+     * and not a bean: a {@code ScheduledExecutorService} bean would make Spring Boot's task scheduler
+     * back off in a host.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Alarms alarms() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "notebook-scheduler-alarms");
             thread.setDaemon(true);
             return thread;
         });
+        return new ExecutorAlarms(executor);
     }
 
     @Bean
-    Alarms alarms(ScheduledExecutorService alarmExecutor) {
-        return new ExecutorAlarms(alarmExecutor);
-    }
-
-    @Bean
+    @ConditionalOnMissingBean
     DeadNotificationReplayService deadNotificationReplayService(NotificationOutbox outbox, ScheduleStore store,
             CurrentUser currentUser, AuditLog audit, Transactions transactions, Clock clock) {
         return new DeadNotificationReplayService(outbox, store, currentUser, audit, transactions, clock);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     ReconciliationService reconciliationService(ScheduleStore store, AuditLog audit, Engines engines,
             CurrentUser currentUser, Transactions transactions, Clock clock) {
         return new ReconciliationService(store, audit, engines, currentUser, transactions, clock);

@@ -4,6 +4,7 @@ import org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerEngine;
 import org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerSettings;
 import org.notebookscheduler.application.port.out.Engine;
 import org.notebookscheduler.domain.schedule.RunSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 public class DolphinSchedulerConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
     DolphinSchedulerSettings dolphinSchedulerSettings(SchedulerProperties properties, SchedulerEndpoints endpoints,
             RunSettings defaultRunSettings) {
         SchedulerProperties.DolphinScheduler ds = properties.dolphinscheduler();

@@ -10,6 +10,7 @@ import org.notebookscheduler.application.port.out.Engine;
 import org.notebookscheduler.application.port.out.ScheduleStore;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,7 @@ public class EmbeddedEngineConfiguration {
      * random part, so it is drawn once, here.
      */
     @Bean
+    @ConditionalOnMissingBean
     EmbeddedSettings embeddedSettings(SchedulerProperties properties) {
         SchedulerProperties.Embedded embedded = properties.embedded();
         String instanceId = embedded.instanceId() != null && !embedded.instanceId().isBlank() ? embedded.instanceId()
@@ -36,18 +38,19 @@ public class EmbeddedEngineConfiguration {
         return new EmbeddedSettings(instanceId, embedded.workers(), embedded.heartbeat(), embedded.missedHeartbeats());
     }
 
-    @Bean(destroyMethod = "shutdown")
-    Scheduler embeddedQuartz(DataSource dataSource, EmbeddedSettings settings, SchedulerProperties properties)
+    /**
+     * The engine owns its Quartz scheduler, which is no bean: a host's own Quartz (Spring Boot's
+     * starter) stays the only {@code Scheduler} it can inject.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    EmbeddedEngine embeddedEngine(DataSource dataSource, JdbcTemplate jdbc, ScheduleStore schedules,
+            RunTaskAttemptUseCase attempts, EmbeddedSettings settings, SchedulerProperties properties, Clock clock)
             throws SchedulerException {
         SchedulerProperties.Embedded embedded = properties.embedded();
-        return QuartzSchedulers.clustered(dataSource, settings.instanceId(), embedded.quartzThreads(),
+        Scheduler quartz = QuartzSchedulers.clustered(dataSource, settings.instanceId(), embedded.quartzThreads(),
                 embedded.clusterCheckin(), embedded.misfireThreshold());
-    }
-
-    @Bean(destroyMethod = "close")
-    EmbeddedEngine embeddedEngine(Scheduler embeddedQuartz, JdbcTemplate jdbc, ScheduleStore schedules,
-            RunTaskAttemptUseCase attempts, EmbeddedSettings settings, Clock clock) {
-        return new EmbeddedEngine(embeddedQuartz, jdbc, schedules, attempts, settings, clock);
+        return new EmbeddedEngine(quartz, jdbc, schedules, attempts, settings, clock);
     }
 
     @Bean

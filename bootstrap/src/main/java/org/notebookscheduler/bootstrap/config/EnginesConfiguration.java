@@ -4,6 +4,7 @@ import java.util.List;
 import org.notebookscheduler.application.port.out.Engine;
 import org.notebookscheduler.application.service.Engines;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 public class EnginesConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
     Engines engines(List<Engine> engines, SchedulerProperties properties) {
         return new Engines(properties.embeddedByDefault() ? SchedulerProperties.EMBEDDED
                 : SchedulerProperties.DOLPHIN_SCHEDULER, engines);

@@ -10,6 +10,7 @@ import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.application.port.out.NotificationSender;
 import org.notebookscheduler.application.service.NotificationRelayService;
 import org.notebookscheduler.application.settings.RelaySettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,12 +19,14 @@ import org.springframework.context.annotation.Configuration;
 public class NotificationConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
     NotificationSender notificationSender(SchedulerProperties properties, Clock clock) {
         return new WebhookSender(properties.notification().connectTimeout(),
                 properties.notification().requestTimeout(), clock);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     NotificationRelayService notificationRelayService(NotificationOutbox outbox, AuditLog audit,
             Transactions transactions, DestinationPacing pacing, NotificationSender sender, RelaySettings settings,
             Clock clock) {

@@ -17,6 +17,7 @@ import org.notebookscheduler.domain.schedule.RunSettings;
 import org.notebookscheduler.domain.shared.Secret;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -31,11 +32,13 @@ public class SchedulerConfiguration {
     private static final double BACKOFF_JITTER = 0.2;
 
     @Bean
+    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
     }
 
     @Bean
+    @ConditionalOnMissingBean
     SchedulerEndpoints schedulerEndpoints(SchedulerProperties properties, Environment environment) {
         String callbackUrl = Optional.ofNullable(properties.callbackUrl()).filter(url -> !url.isBlank())
                 .orElse(environment.getProperty("notebook.url", ""));
@@ -48,22 +51,26 @@ public class SchedulerConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     WebConfiguration.WebSettings webSettings(SchedulerProperties properties) {
         return new WebConfiguration.WebSettings(properties.web().maxRequestSize().toBytes(),
                 properties.web().maxHeaderSize().toBytes(), properties.dolphinscheduler().serverTimeZone());
     }
 
     @Bean
+    @ConditionalOnMissingBean
     RunSettings defaultRunSettings(SchedulerProperties properties) {
         return properties.defaultRunSettings();
     }
 
     @Bean
+    @ConditionalOnMissingBean
     CallbackSettings callbackSettings(SchedulerProperties properties) {
         return new CallbackSettings(Optional.ofNullable(properties.callbackToken()), properties.callbackMaxTimeout());
     }
 
     @Bean
+    @ConditionalOnMissingBean
     NotificationSettings notificationSettings(SchedulerProperties properties) {
         SchedulerProperties.Notification notification = properties.notification();
         NotificationPolicy policy = new NotificationPolicy(notification.level(), notification.messageHeader(),
@@ -79,6 +86,7 @@ public class SchedulerConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     RelaySettings relaySettings(SchedulerProperties properties) {
         SchedulerProperties.Relay relay = properties.relay();
         DeliveryBackoff backoff = new DeliveryBackoff(relay.maxAttempts(), relay.initialBackoff(), relay.maxBackoff(),

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +26,7 @@ public class JobsConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(JobsConfiguration.class);
 
     @Bean
+    @ConditionalOnMissingBean
     StartupReport startupReport(org.notebookscheduler.application.service.Engines engines,
             org.notebookscheduler.application.port.out.NotebookRunner runner,
             org.springframework.core.env.Environment environment) {
@@ -32,6 +34,7 @@ public class JobsConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     RelayMetrics relayMetrics(ObjectProvider<MeterRegistry> registry, Clock clock) {
         return new RelayMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), clock);
     }

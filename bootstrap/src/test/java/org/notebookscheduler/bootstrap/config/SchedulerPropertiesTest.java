@@ -177,15 +177,6 @@ class SchedulerPropertiesTest {
     }
 
     @Test
-    void with_scheduling_off_new_schedules_go_to_the_engine_that_refuses_them() {
-        runner.withUserConfiguration(DisabledSchedulerConfiguration.class).run(context -> {
-            assertThat(context).doesNotHaveBean(org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerSettings.class);
-            assertThat(context.getBean(org.notebookscheduler.application.service.Engines.class).forNewSchedules().name())
-                    .isEqualTo("disabled");
-        });
-    }
-
-    @Test
     void an_unknown_server_time_zone_stops_startup_naming_the_property() {
         runner.withPropertyValues("notebook.scheduler.dolphinscheduler.server-time-zone=Mars/Olympus").run(
                 context -> assertThat(StartupFailure.of(context)).contains("notebook.scheduler.dolphinscheduler.server-time-zone"));

@@ -55,8 +55,6 @@ public enum ErrorCode {
     REQUEST_HEADERS_TOO_LARGE,
     /** No such endpoint, or not with this method or content type. */
     REQUEST_UNSUPPORTED,
-    /** Scheduling is switched off ({@code notebook.scheduler.enable=false}). */
-    SCHEDULING_DISABLED,
     /** The remote scheduler refused the request; retrying will not help. */
     SCHEDULER_REFUSED,
     /** The remote scheduler could not be reached or failed; retrying may help. */

@@ -49,7 +49,10 @@ public final class EmbeddedEngine implements AutoCloseable {
         return engine;
     }
 
-    /** No fire is taken any more, then the runs of this instance stop (and are ended as failed). */
+    /**
+     * No fire is taken any more, then the runs of this instance stop (and are ended as failed), then
+     * Quartz, which the engine was given to own, shuts down.
+     */
     @Override
     public void close() {
         try {
@@ -58,5 +61,10 @@ public final class EmbeddedEngine implements AutoCloseable {
             // nothing fires either way
         }
         launcher.close();
+        try {
+            quartz.shutdown();
+        } catch (SchedulerException alreadyDown) {
+            // shut down already
+        }
     }
 }

@@ -2,12 +2,10 @@ package org.notebookscheduler.adapters.persistence;
 
 import java.util.function.Supplier;
 import org.notebookscheduler.application.port.out.Transactions;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The application's transactions are Spring's: one JPA transaction, joined by every store call inside it. */
-@Component
 public class SpringTransactions implements Transactions {
 
     private final TransactionTemplate template;

@@ -98,6 +98,8 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         properties.put("spring.jpa.open-in-view", "false");
         properties.put("spring.jpa.properties.hibernate.default_batch_fetch_size", "50");
         properties.put("spring.main.banner-mode", "off");
+        // the module migrates its own tables (NotebookSchedulerSchema); Boot's Flyway has nothing to do here
+        properties.put("spring.flyway.enabled", "false");
         properties.put("spring.datasource.hikari.maximum-pool-size", "8");
         context = new SpringApplicationBuilder(PersistenceTestApp.class).web(WebApplicationType.NONE)
                 .properties(properties).run();

@@ -2,13 +2,20 @@ package org.notebookscheduler.adapters.web;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import org.notebookscheduler.adapters.web.callback.CallbackController;
+import org.notebookscheduler.adapters.web.error.ApiExceptionHandler;
 import org.notebookscheduler.adapters.web.error.RequestSizeLimit;
+import org.notebookscheduler.adapters.web.error.UnmappedApiRequests;
+import org.notebookscheduler.adapters.web.history.HistoryController;
+import org.notebookscheduler.adapters.web.notification.NotificationController;
+import org.notebookscheduler.adapters.web.schedule.RunController;
+import org.notebookscheduler.adapters.web.schedule.ScheduleController;
 import org.notebookscheduler.adapters.web.schedule.ScheduleRequests;
 import org.notebookscheduler.domain.schedule.RunSettings;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.DeserializationFeature;
@@ -19,9 +26,12 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * The REST API and the callback. Needs the use cases as beans, the default run settings and a clock;
  * {@link WebSettings} says how large a request may be and which time zone a cron without one is in.
+ * Its controllers are imported by name (nothing is scanned), and its error handling answers for its
+ * own controllers and its own paths only, never for a host's.
  */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan
+@Import({ScheduleController.class, RunController.class, HistoryController.class, NotificationController.class,
+    CallbackController.class, ApiExceptionHandler.class, UnmappedApiRequests.class})
 public class WebConfiguration {
 
     @Bean

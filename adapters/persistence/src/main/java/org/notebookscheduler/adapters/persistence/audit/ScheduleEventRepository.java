@@ -6,7 +6,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface ScheduleEventRepository extends JpaRepository<ScheduleEventEntity, Long> {
+public interface ScheduleEventRepository extends JpaRepository<ScheduleEventEntity, Long> {
 
     Page<ScheduleEventEntity> findByScheduleId(String scheduleId, Pageable page);
 

@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface ExecutionResultRepository extends JpaRepository<ExecutionResultEntity, String>,
+public interface ExecutionResultRepository extends JpaRepository<ExecutionResultEntity, String>,
         JpaSpecificationExecutor<ExecutionResultEntity> {
 
     List<ExecutionResultEntity> findByScheduleIdAndTaskNameAndRunKeyOrderByAttemptAsc(String scheduleId,

@@ -29,6 +29,7 @@ import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.shared.Secret;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,9 +48,9 @@ public class JpaNotificationOutbox implements NotificationOutbox {
     @PersistenceContext
     private EntityManager entityManager;
 
-    public JpaNotificationOutbox(NotificationRepository repository, OutboxClaim claim) {
+    public JpaNotificationOutbox(NotificationRepository repository, NamedParameterJdbcTemplate jdbc) {
         this.repository = repository;
-        this.claim = claim;
+        this.claim = new OutboxClaim(jdbc);
     }
 
     @Override

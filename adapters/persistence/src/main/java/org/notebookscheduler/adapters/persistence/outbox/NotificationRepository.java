@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface NotificationRepository extends JpaRepository<NotificationEntity, String>,
+public interface NotificationRepository extends JpaRepository<NotificationEntity, String>,
         JpaSpecificationExecutor<NotificationEntity> {
 
     long countByStatus(String status);

@@ -9,7 +9,6 @@ import org.notebookscheduler.adapters.persistence.UtcTime;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Takes due outbox rows for one relay under a lease, so that relays on several instances never take
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
  * is taken by a conditional update that only one relay can win. Runs inside the caller's
  * transaction, which should be short and READ COMMITTED (no gap locks on InnoDB).
  */
-@Component
 class OutboxClaim {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OutboxClaim.class);

@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface ScheduleRepository extends JpaRepository<ScheduleEntity, String> {
+public interface ScheduleRepository extends JpaRepository<ScheduleEntity, String> {
 
     Optional<ScheduleEntity> findByOwnerAndNameKey(String owner, String nameKey);
 

@@ -27,8 +27,11 @@ import tools.jackson.core.JacksonException;
 /**
  * Every refusal as a problem detail with a stable {@code code} and the {@code field} at fault;
  * anything unexpected as a 500 that says nothing of the internals, with a reference to the log line.
+ * It answers for this module's controllers only: a host's controllers keep the host's own handling.
+ * What fails before any controller is chosen (an unknown path, a wrong method) is
+ * {@link UnmappedApiRequests}'s, under {@code /api/} only.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackageClasses = org.notebookscheduler.adapters.web.WebConfiguration.class)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -38,7 +38,6 @@ public final class ProblemResponses {
         STATUS.put(ErrorCode.REQUEST_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE);
         STATUS.put(ErrorCode.REQUEST_HEADERS_TOO_LARGE, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
         STATUS.put(ErrorCode.REQUEST_UNSUPPORTED, HttpStatus.NOT_FOUND);
-        STATUS.put(ErrorCode.SCHEDULING_DISABLED, HttpStatus.SERVICE_UNAVAILABLE);
         STATUS.put(ErrorCode.SCHEDULER_REFUSED, HttpStatus.BAD_GATEWAY);
         STATUS.put(ErrorCode.SCHEDULER_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE);
         STATUS.put(ErrorCode.RUN_FAILED, HttpStatus.UNPROCESSABLE_CONTENT);
