@@ -61,8 +61,7 @@ public final class QuartzSchedulers {
         properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));
         properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        properties.setProperty("org.quartz.jobStore.driverDelegateClass",
-                "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        properties.setProperty("org.quartz.jobStore.driverDelegateClass", delegate(dataSource));
         properties.setProperty("org.quartz.jobStore.dataSource", connections);
         properties.setProperty("org.quartz.jobStore.tablePrefix", "NS_QRTZ_");
         properties.setProperty("org.quartz.jobStore.isClustered", "true");
@@ -71,5 +70,16 @@ public final class QuartzSchedulers {
         Scheduler scheduler = new StdSchedulerFactory(properties).getScheduler();
         SchedulerRepository.getInstance().remove(NAME);
         return scheduler;
+    }
+
+    /** PostgreSQL keeps job data in BYTEA, which only Quartz's PostgreSQL delegate reads; the others take the standard one. */
+    static String delegate(DataSource dataSource) throws SchedulerException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres") ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+                            : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
+        } catch (SQLException e) {
+            throw new SchedulerException("cannot tell which database the embedded engine's tables are in", e);
+        }
     }
 }

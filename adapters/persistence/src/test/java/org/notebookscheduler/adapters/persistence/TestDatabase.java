@@ -45,7 +45,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         "NS_QRTZ_SIMPLE_TRIGGERS", "NS_QRTZ_SIMPROP_TRIGGERS", "NS_QRTZ_CRON_TRIGGERS", "NS_QRTZ_BLOB_TRIGGERS",
         "NS_QRTZ_TRIGGERS", "NS_QRTZ_JOB_DETAILS", "NS_QRTZ_CALENDARS"};
 
-    private enum Kind { H2, MARIADB, MYSQL_CONTAINER }
+    private enum Kind { H2, MARIADB, POSTGRESQL, MYSQL_CONTAINER }
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
@@ -57,6 +57,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     private String owner;
     private ConfigurableApplicationContext context;
     private String adminUrl;
+    private String adminUser;
     private String createdDatabase;
     private MySQLContainer container;
 
@@ -70,6 +71,10 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     public static TestDatabase mariaDb() {
         return new TestDatabase(Kind.MARIADB);
+    }
+
+    public static TestDatabase postgreSql() {
+        return new TestDatabase(Kind.POSTGRESQL);
     }
 
     public static TestDatabase mysqlContainer() {
@@ -91,6 +96,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
                     + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
                     "spring.datasource.username", "sa", "spring.datasource.password", "");
             case MARIADB -> mariaDbDatasource();
+            case POSTGRESQL -> postgreSqlDatasource();
             case MYSQL_CONTAINER -> containerDatasource();
         };
         Map<String, Object> properties = new HashMap<>(datasource);
@@ -114,9 +120,10 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             context.close();
         }
         if (createdDatabase != null) {
-            try (Connection connection = DriverManager.getConnection(adminUrl, "root", "");
+            try (Connection connection = DriverManager.getConnection(adminUrl, adminUser, "");
                     Statement statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + createdDatabase);
+                statement.execute("DROP DATABASE IF EXISTS " + createdDatabase
+                        + (kind == Kind.POSTGRESQL ? " WITH (FORCE)" : ""));
             }
         }
         if (container != null) {
@@ -151,6 +158,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
                     "spring.datasource.password", envOr("NOTEBOOK_SCHEDULER_TEST_JDBC_PASSWORD", ""));
         }
         adminUrl = "jdbc:mariadb://127.0.0.1:3306/?connectTimeout=2000";
+        adminUser = "root";
         String database = "ns_test_" + shortId();
         try (Connection connection = DriverManager.getConnection(adminUrl, "root", "");
                 Statement statement = connection.createStatement()) {
@@ -162,6 +170,23 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         createdDatabase = database;
         return Map.of("spring.datasource.url", "jdbc:mariadb://127.0.0.1:3306/" + database,
                 "spring.datasource.username", "root", "spring.datasource.password", "");
+    }
+
+    /** The local PostgreSQL (user postgres, trust authentication): a database of its own, dropped afterwards. */
+    private Map<String, Object> postgreSqlDatasource() {
+        adminUrl = "jdbc:postgresql://127.0.0.1:5432/postgres?connectTimeout=2";
+        adminUser = "postgres";
+        String database = "ns_test_" + shortId();
+        try (Connection connection = DriverManager.getConnection(adminUrl, adminUser, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database + " ENCODING 'UTF8'");
+        } catch (SQLException e) {
+            unavailable("PostgreSQL at 127.0.0.1:5432 (user postgres, trust) cannot be reached: " + e.getMessage(),
+                    true);
+        }
+        createdDatabase = database;
+        return Map.of("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database,
+                "spring.datasource.username", adminUser, "spring.datasource.password", "");
     }
 
     private Map<String, Object> containerDatasource() {

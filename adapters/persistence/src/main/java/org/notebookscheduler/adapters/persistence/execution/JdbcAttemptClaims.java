@@ -3,7 +3,7 @@ package org.notebookscheduler.adapters.persistence.execution;
 import java.time.Instant;
 import org.notebookscheduler.adapters.persistence.UtcTime;
 import org.notebookscheduler.application.port.out.AttemptClaims;
-import org.springframework.dao.DuplicateKeyException;
+import org.notebookscheduler.adapters.persistence.InsertIfAbsent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,17 +25,15 @@ public class JdbcAttemptClaims implements AttemptClaims {
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean claim(Attempt attempt, Instant now, Instant leaseUntil) {
-        try {
-            jdbc.update("INSERT INTO execution_claim (schedule_id, task_name, run_key, attempt, lease_until)"
-                    + " VALUES (?, ?, ?, ?, ?)", attempt.scheduleId().toString(), attempt.taskName(), attempt.runKey(),
-                    attempt.number(), UtcTime.column(leaseUntil));
+        if (InsertIfAbsent.insert(jdbc, "INSERT INTO execution_claim (schedule_id, task_name, run_key, attempt,"
+                + " lease_until) VALUES (?, ?, ?, ?, ?)", attempt.scheduleId().toString(), attempt.taskName(),
+                attempt.runKey(), attempt.number(), UtcTime.column(leaseUntil))) {
             return true;
-        } catch (DuplicateKeyException held) {
-            return jdbc.update("UPDATE execution_claim SET lease_until = ? WHERE schedule_id = ? AND task_name = ?"
-                    + " AND run_key = ? AND attempt = ? AND lease_until < ?", UtcTime.column(leaseUntil),
-                    attempt.scheduleId().toString(), attempt.taskName(), attempt.runKey(), attempt.number(),
-                    UtcTime.column(now)) == 1;
         }
+        return jdbc.update("UPDATE execution_claim SET lease_until = ? WHERE schedule_id = ? AND task_name = ?"
+                + " AND run_key = ? AND attempt = ? AND lease_until < ?", UtcTime.column(leaseUntil),
+                attempt.scheduleId().toString(), attempt.taskName(), attempt.runKey(), attempt.number(),
+                UtcTime.column(now)) == 1;
     }
 
     @Override

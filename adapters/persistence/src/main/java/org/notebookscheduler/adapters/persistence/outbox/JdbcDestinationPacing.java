@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.notebookscheduler.adapters.persistence.InsertIfAbsent;
 import org.notebookscheduler.adapters.persistence.UtcTime;
 import org.notebookscheduler.application.port.out.DestinationPacing;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
@@ -60,15 +60,14 @@ public class JdbcDestinationPacing implements DestinationPacing {
                 destination, column(now)) == 1) {
             return Optional.empty();
         }
-        try {
-            jdbc.update("INSERT INTO destination_pace (destination, free_at) VALUES (?, ?)", destination, next);
+        if (InsertIfAbsent.insert(jdbc, "INSERT INTO destination_pace (destination, free_at) VALUES (?, ?)",
+                destination, next)) {
             return Optional.empty();
-        } catch (DuplicateKeyException exists) {
-            List<LocalDateTime> free = jdbc.queryForList("SELECT free_at FROM destination_pace WHERE destination = ?",
-                    LocalDateTime.class, destination);
-            return free.stream().findFirst().map(UtcTime::instant).filter(at -> at.isAfter(now))
-                    .or(() -> Optional.of(now.plus(interval)));
         }
+        List<LocalDateTime> free = jdbc.queryForList("SELECT free_at FROM destination_pace WHERE destination = ?",
+                LocalDateTime.class, destination);
+        return free.stream().findFirst().map(UtcTime::instant).filter(at -> at.isAfter(now))
+                .or(() -> Optional.of(now.plus(interval)));
     }
 
     /** Lengthens the hold (never shortens it), then marks the robot failing unless it already is. */
@@ -77,13 +76,11 @@ public class JdbcDestinationPacing implements DestinationPacing {
     public boolean holdUntil(String destination, Instant until, Instant now) {
         if (jdbc.update("UPDATE destination_pace SET free_at = ? WHERE destination = ? AND free_at < ?",
                 column(until), destination, column(until)) == 0) {
-            try {
-                jdbc.update("INSERT INTO destination_pace (destination, free_at, failing_since) VALUES (?, ?, ?)",
-                        destination, column(until), column(now));
+            if (InsertIfAbsent.insert(jdbc, "INSERT INTO destination_pace (destination, free_at, failing_since)"
+                    + " VALUES (?, ?, ?)", destination, column(until), column(now))) {
                 return true;
-            } catch (DuplicateKeyException heldLonger) {
-                // another relay holds it at least as long already
             }
+            // another relay holds it at least as long already
         }
         return jdbc.update("UPDATE destination_pace SET failing_since = ? WHERE destination = ?"
                 + " AND failing_since IS NULL", column(now), destination) == 1;

@@ -101,7 +101,7 @@ class OutboxClaim {
         return known;
     }
 
-    /** MySQL 8+ and MariaDB 10.6+ (which Connector/J may report as "MySQL 5.5.5-10.x-MariaDB"). */
+    /** MySQL 8+, MariaDB 10.6+ (which Connector/J may report as "MySQL 5.5.5-10.x-MariaDB"), PostgreSQL 9.5+. */
     static boolean supportsSkipLocked(String productAndVersion) {
         String text = productAndVersion.toLowerCase(Locale.ROOT);
         if (text.contains("mariadb")) {
@@ -112,6 +112,10 @@ class OutboxClaim {
             }
             java.util.regex.Matcher plain = java.util.regex.Pattern.compile("mariadb (\\d+)\\.(\\d+)").matcher(text);
             return plain.find() && atLeast(plain, 10, 6);
+        }
+        if (text.startsWith("postgresql")) {
+            java.util.regex.Matcher version = java.util.regex.Pattern.compile("postgresql (\\d+)\\.(\\d+)").matcher(text);
+            return version.find() && atLeast(version, 9, 5);
         }
         if (text.startsWith("mysql")) {
             java.util.regex.Matcher version = java.util.regex.Pattern.compile("mysql (\\d+)\\.(\\d+)").matcher(text);

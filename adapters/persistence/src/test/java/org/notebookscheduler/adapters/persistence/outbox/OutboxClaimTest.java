@@ -16,6 +16,8 @@ class OutboxClaimTest {
         "MySQL 8.0.39, true",
         "MySQL 8.4.2, true",
         "MySQL 5.7.44, false",
+        "PostgreSQL 15.14 (Debian 15.14-0+deb12u1), true",
+        "PostgreSQL 9.4.26, false",
         "H2 2.4.240 (2025-09-22), false"
     })
     void skip_locked_is_used_only_where_the_server_has_it(String productAndVersion, boolean expected) {
