@@ -15,10 +15,14 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The app as the README starts it: embedded H2 in a file, health endpoint, startup refusals. */
 @ExtendWith(OutputCaptureExtension.class)
 class ApplicationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static ConfigurableApplicationContext start(Path dataDir, String... extra) {
         String[] args = new String[extra.length + 2];
@@ -69,6 +73,11 @@ class ApplicationTest {
 
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
+            JsonNode scheduler = JSON.readTree(health.body()).path("components").path("notebookScheduler");
+            assertThat(scheduler.path("status").asString()).isEqualTo("UP");
+            assertThat(scheduler.path("components").path("engines").path("components").path("Embedded")
+                    .path("status").asString()).isEqualTo("UP");
+            assertThat(scheduler.path("components").path("outbox").path("status").asString()).isEqualTo("UP");
         }
     }
 

@@ -17,15 +17,9 @@ public final class Engines {
 
     private final Engine defaultEngine;
     private final Map<String, Engine> byName = new LinkedHashMap<>();
-    private final boolean servesEverySchedule;
 
     /** @param defaultName the engine new schedules are created on; one of {@code engines} */
     public Engines(String defaultName, List<Engine> engines) {
-        this(defaultName, engines, false);
-    }
-
-    private Engines(String defaultName, List<Engine> engines, boolean servesEverySchedule) {
-        this.servesEverySchedule = servesEverySchedule;
         engines.forEach(engine -> {
             if (byName.putIfAbsent(engine.name(), engine) != null) {
                 throw new IllegalArgumentException("two engines are named " + engine.name());
@@ -42,20 +36,17 @@ public final class Engines {
         return new Engines(only.name(), List.of(only));
     }
 
-    /**
-     * One engine that answers for every schedule, whichever engine created it: for when scheduling
-     * is off, so that every schedule is refused alike with the reason.
-     */
-    public static Engines servingEverySchedule(Engine only) {
-        return new Engines(only.name(), List.of(only), true);
-    }
-
     /** The names of the engines this instance runs, the default first. */
     public java.util.List<String> names() {
         java.util.List<String> names = new java.util.ArrayList<>(byName.keySet());
         names.remove(defaultEngine.name());
         names.add(0, defaultEngine.name());
         return java.util.List.copyOf(names);
+    }
+
+    /** Every engine this instance runs, the default first. */
+    public List<Engine> all() {
+        return names().stream().map(byName::get).toList();
     }
 
     /** Where new schedules are created. */
@@ -73,7 +64,7 @@ public final class Engines {
      * unavailable (503), not lost: configure that engine again and it is served as before.
      */
     public Engine of(RemoteRef ref) {
-        Engine engine = servesEverySchedule ? defaultEngine : byName.get(ref.scheduler());
+        Engine engine = byName.get(ref.scheduler());
         if (engine == null) {
             throw new EngineException(EngineException.Kind.UNAVAILABLE, "engine", "the schedule was created on the "
                     + ref.scheduler() + " engine, which this instance does not run (it runs " + byName.keySet()

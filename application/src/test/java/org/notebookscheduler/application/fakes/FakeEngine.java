@@ -14,6 +14,7 @@ import org.notebookscheduler.application.port.out.RemoteLinkLostException;
 import org.notebookscheduler.application.port.out.CallerRuns;
 import org.notebookscheduler.application.port.out.Engine;
 import org.notebookscheduler.application.port.out.EngineDrift;
+import org.notebookscheduler.application.port.out.EngineHealth;
 import org.notebookscheduler.application.port.out.EngineLifecycle;
 import org.notebookscheduler.application.port.out.EngineRuns;
 import org.notebookscheduler.application.port.out.EngineException;
@@ -27,7 +28,7 @@ import org.notebookscheduler.domain.schedule.ScheduleDefinition;
 import org.notebookscheduler.domain.schedule.ScheduleId;
 
 /** An engine that keeps what it is told, refuses what DolphinScheduler refuses, and logs every call. */
-public final class FakeEngine implements EngineLifecycle, EngineRuns, EngineDrift, CallerRuns {
+public final class FakeEngine implements EngineLifecycle, EngineRuns, EngineDrift, CallerRuns, EngineHealth {
 
     public static final String NAME = "fake";
     public static final String PROJECT = "ByzerScheduler";
@@ -45,6 +46,7 @@ public final class FakeEngine implements EngineLifecycle, EngineRuns, EngineDrif
     private int nextId = 1;
     private RunId nextRun;
     private CallerRun callerRun;
+    private String unavailable;
 
     public Faults faults() {
         return faults;
@@ -67,7 +69,19 @@ public final class FakeEngine implements EngineLifecycle, EngineRuns, EngineDrif
 
     /** This fake in all its roles. */
     public Engine engine() {
-        return new Engine(name, this, this, this, this);
+        return new Engine(name, this, this, this, this, this);
+    }
+
+    /** From now on its health check is down, saying {@code why}. */
+    public synchronized void healthDown(String why) {
+        unavailable = why;
+    }
+
+    /** Up, unless the fake was told it is down ({@link #healthDown}), saying so. */
+    @Override
+    public synchronized EngineHealth.Check check() {
+        return unavailable == null ? new EngineHealth.Check(true, java.util.Map.of("engine", name))
+                : new EngineHealth.Check(false, java.util.Map.of("engine", name, "error", unavailable));
     }
 
     @Override

@@ -49,10 +49,11 @@ class EnginesTest {
     }
 
     @Test
-    void when_scheduling_is_off_one_engine_answers_for_every_schedule() {
-        Engines engines = Engines.servingEverySchedule(embedded.engine());
+    void every_engine_this_instance_runs_can_be_listed_the_default_first_for_its_health() {
+        Engines engines = new Engines("Embedded", List.of(dolphin.engine(), embedded.engine()));
 
-        assertThat(engines.of(createdOn("DolphinScheduler")).name()).isEqualTo("Embedded");
+        assertThat(engines.all()).extracting(org.notebookscheduler.application.port.out.Engine::name)
+                .containsExactly("Embedded", "DolphinScheduler");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.notebookscheduler.bootstrap.config.RunnerConfiguration;
 import org.notebookscheduler.bootstrap.config.SchedulerConfiguration;
 import org.notebookscheduler.bootstrap.config.SchedulerProperties;
 import org.notebookscheduler.bootstrap.config.SecretConverter;
+import org.notebookscheduler.bootstrap.health.HealthConfiguration;
 import org.notebookscheduler.bootstrap.jobs.JobsConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -36,6 +37,6 @@ import org.springframework.context.annotation.Import;
 @Import({SecretConverter.class, SchedulerConfiguration.class, PersistenceConfiguration.class,
     DolphinSchedulerConfiguration.class, EmbeddedEngineConfiguration.class, EnginesConfiguration.class,
     RunnerConfiguration.class, ApplicationServicesConfiguration.class, NotificationConfiguration.class,
-    WebConfiguration.class, JobsConfiguration.class})
+    WebConfiguration.class, JobsConfiguration.class, HealthConfiguration.class})
 public class NotebookSchedulerAutoConfiguration {
 }

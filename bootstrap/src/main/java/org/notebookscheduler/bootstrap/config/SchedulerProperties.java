@@ -42,6 +42,7 @@ import org.springframework.validation.Validator;
  * @param dolphinscheduler   how this module talks to DolphinScheduler
  * @param embedded           how the embedded engine runs on this instance
  * @param web                the REST API and the callback
+ * @param health             what the health endpoint reports as down
  */
 @ConfigurationProperties(SchedulerProperties.PREFIX)
 public record SchedulerProperties(
@@ -63,7 +64,8 @@ public record SchedulerProperties(
         @DefaultValue Relay relay,
         @DefaultValue DolphinScheduler dolphinscheduler,
         @DefaultValue Embedded embedded,
-        @DefaultValue Web web) implements Validator {
+        @DefaultValue Web web,
+        @DefaultValue Health health) implements Validator {
 
     public static final String PREFIX = "notebook.scheduler";
     public static final String DOLPHIN_SCHEDULER = "DolphinScheduler";
@@ -183,6 +185,13 @@ public record SchedulerProperties(
             @DefaultValue("60s") Duration misfireThreshold) {
     }
 
+    /**
+     * @param outboxMaxAge the outbox is reported down when its oldest notification neither delivered
+     *                     nor dead has waited longer than this
+     */
+    public record Health(@DefaultValue("15m") Duration outboxMaxAge) {
+    }
+
     /** Whether new schedules go to the embedded engine (else to DolphinScheduler). */
     public boolean embeddedByDefault() {
         return EMBEDDED.equalsIgnoreCase(String.valueOf(schedulerName));
@@ -282,6 +291,7 @@ public record SchedulerProperties(
         checks.positive("dolphinscheduler.retryWait", dolphinscheduler.retryWait());
         checks.positive("dolphinscheduler.reconcileInterval", dolphinscheduler.reconcileInterval());
         checks.positive("dolphinscheduler.requestDeadline", dolphinscheduler.requestDeadline());
+        checks.positive("health.outboxMaxAge", health.outboxMaxAge());
         checks.atLeast("web.maxRequestSize", web.maxRequestSize().toBytes(), 1024);
         checks.atLeast("web.maxHeaderSize", web.maxHeaderSize().toBytes(), 1024);
     }

@@ -6,7 +6,8 @@ import org.notebookscheduler.application.port.out.Engine;
 /**
  * DolphinScheduler 1.3.9 as an engine: a schedule is a process definition with one HTTP task per
  * notebook task (which calls back to run it) and a cron schedule; its runs are process instances.
- * The four roles share one HTTP client, one way of making calls and one masking of secrets.
+ * The roles and the health check share one HTTP client, one way of making calls and one masking of
+ * secrets.
  */
 public final class DolphinSchedulerEngine {
 
@@ -22,6 +23,6 @@ public final class DolphinSchedulerEngine {
         Calls calls = new Calls(settings, redactor);
         DolphinSchedulerRuns runs = new DolphinSchedulerRuns(api, calls, settings, redactor);
         return new Engine(NAME, new DolphinSchedulerLifecycle(api, calls, settings, runs), runs,
-                new DriftCheck(api, calls, settings), runs);
+                new DriftCheck(api, calls, settings), runs, new DolphinSchedulerHealth(api, calls, settings));
     }
 }

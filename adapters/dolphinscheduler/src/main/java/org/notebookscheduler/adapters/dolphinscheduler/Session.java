@@ -67,7 +67,7 @@ final class Session {
                         + " project " + ref.project() + " any more, so process " + ref.definitionId() + " is gone"));
     }
 
-    private static Optional<Long> findProject(DolphinSchedulerApi api, Calls calls, String project) {
+    static Optional<Long> findProject(DolphinSchedulerApi api, Calls calls, String project) {
         List<Rows.Project> rows = all(calls, "projects/list-paging", pageNo -> api.listProjects(pageNo, PAGE_SIZE,
                 project));
         // the server compares names by its database's collation: case-insensitive on MySQL

@@ -42,7 +42,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         }
         QuartzJobs jobs = new QuartzJobs(quartz);
         this.engine = new Engine(NAME, new EmbeddedLifecycle(jobs, launcher), new EmbeddedRuns(store, launcher, schedules),
-                new EmbeddedDrift(jobs), CallerRuns.NONE);
+                new EmbeddedDrift(jobs), CallerRuns.NONE, new EmbeddedHealth(quartz, launcher, settings));
     }
 
     public Engine engine() {

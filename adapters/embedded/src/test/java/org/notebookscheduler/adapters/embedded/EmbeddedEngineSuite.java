@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.notebookscheduler.adapters.persistence.TestDatabase;
 import org.notebookscheduler.application.fakes.TestWorld;
 import org.notebookscheduler.application.port.out.Engine;
+import org.notebookscheduler.application.port.out.EngineHealth;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.service.Engines;
 import org.notebookscheduler.application.service.ScheduleService;
@@ -131,6 +132,21 @@ abstract class EmbeddedEngineSuite {
 
     private List<Run> runsOf(Node node, ScheduleId id) {
         return node.roles().runs().page(stored(id).remote().orElseThrow(), PageRequest.first(100)).items();
+    }
+
+    @Test
+    void an_engine_is_healthy_while_its_scheduler_fires_and_down_once_it_has_stopped() throws Exception {
+        Node node = node("instance-a");
+
+        EngineHealth.Check running = node.roles().health().check();
+        node.engine().close();
+        EngineHealth.Check stopped = node.roles().health().check();
+
+        assertThat(running.up()).isTrue();
+        assertThat(running.details()).containsEntry("instance", "instance-a").containsEntry("scheduler", "running")
+                .containsEntry("clustered", true);
+        assertThat(stopped.up()).isFalse();
+        assertThat(stopped.details()).containsEntry("scheduler", "shut down");
     }
 
     @Test
