@@ -6,6 +6,8 @@ import org.notebookscheduler.bootstrap.host.StandaloneHostConfiguration;
 import org.notebookscheduler.bootstrap.web.TomcatProblemsConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -18,4 +20,16 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnBooleanProperty(prefix = SchedulerProperties.PREFIX, name = "enable")
 @Import({StandaloneHostConfiguration.class, TomcatProblemsConfiguration.class})
 public class StandaloneAutoConfiguration {
+
+    /** The OpenAPI document's title and licence; the operations are springdoc's, read from the controllers. */
+    @Bean
+    @ConditionalOnClass(name = "io.swagger.v3.oas.models.OpenAPI")
+    io.swagger.v3.oas.models.OpenAPI notebookSchedulerOpenApi() {
+        return new io.swagger.v3.oas.models.OpenAPI().info(new io.swagger.v3.oas.models.info.Info()
+                .title("notebook-scheduler").version("0.1.0")
+                .description("Schedules of notebooks and workflows, their runs, results, audit trail and"
+                        + " notifications. Every refusal is application/problem+json with a stable code.")
+                .license(new io.swagger.v3.oas.models.info.License().name("Apache-2.0")
+                        .url("https://www.apache.org/licenses/LICENSE-2.0")));
+    }
 }

@@ -13,6 +13,7 @@ import org.notebookscheduler.bootstrap.config.SchedulerProperties;
 import org.notebookscheduler.bootstrap.config.SecretConverter;
 import org.notebookscheduler.bootstrap.health.HealthConfiguration;
 import org.notebookscheduler.bootstrap.jobs.JobsConfiguration;
+import org.notebookscheduler.bootstrap.openapi.OpenApiConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Import;
@@ -37,6 +38,6 @@ import org.springframework.context.annotation.Import;
 @Import({SecretConverter.class, SchedulerConfiguration.class, PersistenceConfiguration.class,
     DolphinSchedulerConfiguration.class, EmbeddedEngineConfiguration.class, EnginesConfiguration.class,
     RunnerConfiguration.class, ApplicationServicesConfiguration.class, NotificationConfiguration.class,
-    WebConfiguration.class, JobsConfiguration.class, HealthConfiguration.class})
+    WebConfiguration.class, JobsConfiguration.class, HealthConfiguration.class, OpenApiConfiguration.class})
 public class NotebookSchedulerAutoConfiguration {
 }
