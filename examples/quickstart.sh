@@ -5,15 +5,21 @@
 #   terminal 3:  bash examples/quickstart.sh
 # It creates a schedule that fires every minute and one that fails, shows their runs, results,
 # task logs and audit trail, and the notifications the receiver got; then takes the first offline.
-# Needs bash and curl only. API and RECEIVER say where the app and the receiver are.
+# Needs bash and curl only. API and RECEIVER say where the app and the receiver are; CREDENTIALS
+# (user:password) who signs in: by default the app's first user, admin, whose generated password the
+# app keeps in data/initial-admin-password (PASSWORD_FILE) when no user is configured.
 set -euo pipefail
 
 API="${API:-http://localhost:8080}"
 RECEIVER="${RECEIVER:-http://localhost:9999}"
-USER_HEADER="X-Notebook-User: ${QUICKSTART_USER:-alice}"
+PASSWORD_FILE="${PASSWORD_FILE:-data/initial-admin-password}"
+if [ -z "${CREDENTIALS:-}" ]; then
+  [ -r "$PASSWORD_FILE" ] || { echo "quickstart: no $PASSWORD_FILE; set CREDENTIALS=user:password" >&2; exit 1; }
+  CREDENTIALS="admin:$(tr -d '\n' < "$PASSWORD_FILE")"
+fi
 
 step() { printf '\n== %s  %s\n' "$(date +%T)" "$*"; }
-call() { curl -fsS -H "$USER_HEADER" -H 'Content-Type: application/json' "$@"; }
+call() { curl -fsS -u "$CREDENTIALS" -H 'Content-Type: application/json' "$@"; }
 # The value of the first "field":"value" in a JSON text (enough for the answers used here).
 field() { grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | sed 's/^.*:"\(.*\)"$/\1/'; }
 wait_for() { # wait_for <seconds> <what> <command...>: runs the command until it succeeds

@@ -3,6 +3,9 @@ package org.notebookscheduler.bootstrap;
 import org.notebookscheduler.bootstrap.autoconfigure.NotebookSchedulerAutoConfiguration;
 import org.notebookscheduler.bootstrap.config.SchedulerProperties;
 import org.notebookscheduler.bootstrap.host.StandaloneHostConfiguration;
+import org.notebookscheduler.bootstrap.security.RejectedRequests;
+import org.notebookscheduler.bootstrap.security.StandaloneSecurityConfiguration;
+import org.notebookscheduler.bootstrap.security.TrustedHeaderSecurityConfiguration;
 import org.notebookscheduler.bootstrap.web.TomcatProblemsConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -11,14 +14,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * What only the standalone app has, never a host: the stand-ins for the host's ports and the
- * server-wide Tomcat tuning. Not listed in the jar's auto-configurations; the standalone app imports
+ * What only the standalone app has, never a host: its users (Spring Security), the stand-ins for
+ * the host's other ports and the server-wide Tomcat tuning. Not listed in the jar's auto-configurations; the standalone app imports
  * it ({@link NotebookSchedulerApplication}), after everything else, so that a test's own beans still
  * replace the stand-ins.
  */
-@AutoConfiguration(after = NotebookSchedulerAutoConfiguration.class)
+@AutoConfiguration(after = NotebookSchedulerAutoConfiguration.class, beforeName = {
+    "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
 @ConditionalOnBooleanProperty(prefix = SchedulerProperties.PREFIX, name = "enable")
-@Import({StandaloneHostConfiguration.class, TomcatProblemsConfiguration.class})
+@Import({StandaloneHostConfiguration.class, StandaloneSecurityConfiguration.class,
+    TrustedHeaderSecurityConfiguration.class, RejectedRequests.class, TomcatProblemsConfiguration.class})
 public class StandaloneAutoConfiguration {
 
     /** The OpenAPI document's title and licence; the operations are springdoc's, read from the controllers. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.notebookscheduler.adapters.persistence.NotebookSchedulerSchema;
 import org.notebookscheduler.application.port.in.ManageSchedulesUseCase;
+import org.notebookscheduler.application.port.out.CurrentUser;
 import org.notebookscheduler.application.service.Engines;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -123,6 +124,17 @@ class HostApplicationTest {
                 .containsExactly("1");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + NotebookSchedulerSchema.HISTORY_TABLE
                 + " WHERE success = TRUE", Integer.class)).isGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void a_host_without_a_current_user_does_not_start_and_is_told_what_to_provide() {
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> new SpringApplicationBuilder(
+                NotebookBackend.class).web(WebApplicationType.NONE).properties(properties("host_no_user", true))
+                .properties("backend.provides-user=false").run().close());
+
+        String messages = java.util.stream.Stream.iterate(failure, java.util.Objects::nonNull, Throwable::getCause)
+                .map(Throwable::getMessage).map(String::valueOf).reduce("", String::concat);
+        assertThat(messages).contains("No qualifying bean of type '" + CurrentUser.class.getName() + "'");
     }
 
     @Test

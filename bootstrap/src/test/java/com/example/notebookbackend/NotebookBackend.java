@@ -8,8 +8,12 @@ import org.notebookscheduler.application.port.out.NotebookCatalog;
 import org.notebookscheduler.application.port.out.NotebookRunner;
 import org.notebookscheduler.domain.shared.Actor;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -28,7 +32,9 @@ public class NotebookBackend {
         return Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
     }
 
+    /** The backend says who is acting; {@code backend.provides-user=false} plays a backend that forgot to. */
     @Bean
+    @ConditionalOnProperty(name = "backend.provides-user", havingValue = "true", matchIfMissing = true)
     CurrentUser backendUser() {
         return () -> new Actor("alice", false);
     }
@@ -42,6 +48,14 @@ public class NotebookBackend {
     @Bean
     NotebookRunner backendRunner() {
         return request -> new NotebookRunner.Outcome(true, request.owner(), Instant.now(), Instant.now(), null);
+    }
+
+    /** The backend's own security (here: none required), which the module leaves as it is. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    SecurityFilterChain backendSecurity(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).csrf(csrf -> csrf.disable())
+                .build();
     }
 
     @Scheduled(fixedDelay = 50)

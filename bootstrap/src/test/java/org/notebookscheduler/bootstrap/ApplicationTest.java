@@ -24,12 +24,13 @@ class ApplicationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static ConfigurableApplicationContext start(Path dataDir, String... extra) {
-        String[] args = new String[extra.length + 2];
+    static ConfigurableApplicationContext start(Path dataDir, String... extra) {
+        String[] args = new String[extra.length + 3];
         args[0] = "--server.port=0";
         args[1] = "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("notebook-scheduler")
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
-        System.arraycopy(extra, 0, args, 2, extra.length);
+        args[2] = "--notebook.scheduler.security.initial-admin-password-file=" + dataDir.resolve("initial-admin-password");
+        System.arraycopy(extra, 0, args, 3, extra.length);
         return NotebookSchedulerApplication.application().run(args);
     }
 

@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
             "spring.datasource.url=jdbc:h2:mem:embedded;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
             "spring.jpa.hibernate.ddl-auto=validate",
             "notebook.scheduler.enable=true",
+            "notebook.scheduler.security.trust-user-header=true",
             "notebook.scheduler.scheduler-name=Embedded",
             "notebook.scheduler.embedded.heartbeat=1s"})
 class EmbeddedEngineSystemTest {

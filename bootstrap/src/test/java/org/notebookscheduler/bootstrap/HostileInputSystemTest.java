@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
             "spring.datasource.url=jdbc:h2:mem:hostile;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
                     + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
             "notebook.scheduler.enable=true",
+            "notebook.scheduler.security.trust-user-header=true",
             "notebook.scheduler.auth-token=ds-auth-SECRET",
             "notebook.scheduler.callback-token=cb-token-SECRET",
             "notebook.scheduler.callback-url=http://notebook:9002",
@@ -196,7 +197,7 @@ class HostileInputSystemTest {
                 get("size that is not a number", "/api/executions?size=abc", 400, "PAGE_INVALID", "size"),
                 get("size over the cap", "/api/schedules?size=501", 400, "PAGE_INVALID", "size"),
                 get("malformed percent-encoding", "/api/schedules?owner=%ff", 400, "REQUEST_MALFORMED", "owner"),
-                get("encoded slash in an id", "/api/schedules/a%2Fb", 404, null, null),
+                get("encoded slash in an id", "/api/schedules/a%2Fb", 400, "REQUEST_MALFORMED", null),
                 get("id that is not an id", "/api/schedules/not-an-id", 404, "SCHEDULE_NOT_FOUND", "scheduleId"),
                 get("unknown execution status", "/api/executions?status=maybe", 400, "FIELD_OUT_OF_RANGE", "status"),
                 get("from that is not a time", "/api/executions?from=yesterday", 400, "FIELD_OUT_OF_RANGE", "from"),

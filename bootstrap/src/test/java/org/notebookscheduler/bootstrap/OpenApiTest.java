@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "spring.datasource.url=jdbc:h2:mem:openapi;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
             "notebook.scheduler.enable=true",
+            "notebook.scheduler.security.users.alice.password={noop}alice-password",
             "notebook.scheduler.scheduler-name=Embedded"})
 class OpenApiTest {
 

@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The README's quick start on the packaged app: {@code java -jar notebook-scheduler-exec.jar} from
  * the repository root (H2 in a file, the embedded engine, the command runner running
- * examples/notebooks), the receiver from examples/, and examples/quickstart.sh run as a user runs
- * it. Then what it claims is checked over the API and at the receiver. Needs bash and curl, as the
+ * examples/notebooks, its first user admin with a generated password), the receiver from
+ * examples/, and examples/quickstart.sh run as a user runs it. Then what it claims is checked over the API and at the receiver. Needs bash and curl, as the
  * script does; skipped without them unless {@code CI=true}.
  */
 class QuickStartIT {
@@ -45,6 +45,7 @@ class QuickStartIT {
     private static String api;
     private static String receiver;
     private static Path received;
+    private static Path passwordFile;
 
     @BeforeAll
     static void startTheAppAndTheReceiver() throws Exception {
@@ -64,9 +65,11 @@ class QuickStartIT {
         start(receiverLog, JAVA, "examples/receiver/NotificationReceiver.java", "0", received.toString());
         receiver = "http://localhost:" + awaitLine(receiverLog, Pattern.compile("receiver listening on port (\\d+)"));
         Path appLog = work.resolve("app.log");
+        passwordFile = work.resolve("data/initial-admin-password");
         start(appLog, JAVA, "-jar", JAR.toString(), "--server.port=0", "--spring.datasource.url=jdbc:h2:file:"
                 + work.resolve("data/notebook-scheduler") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-                + "CASE_INSENSITIVE_IDENTIFIERS=TRUE");
+                + "CASE_INSENSITIVE_IDENTIFIERS=TRUE", "--notebook.scheduler.security.initial-admin-password-file="
+                + passwordFile);
         api = "http://localhost:" + awaitLine(appLog, Pattern.compile("notebook-scheduler is up: .* API at"
                 + " http://localhost:(\\d+)/api"));
     }
@@ -89,6 +92,7 @@ class QuickStartIT {
                 .redirectErrorStream(true).redirectOutput(scriptLog.toFile());
         script.environment().put("API", api);
         script.environment().put("RECEIVER", receiver);
+        script.environment().put("PASSWORD_FILE", passwordFile.toString());
         Process running = script.start();
         boolean ended = running.waitFor(3, TimeUnit.MINUTES);
         String output = Files.readString(scriptLog);
@@ -102,7 +106,7 @@ class QuickStartIT {
         assertThat(hello.get("items").valueStream().map(item -> item.get("status").asString())).contains("succeed");
         JsonNode hellos = hello.get("items").get(0);
         assertThat(get(hellos.get("log").asString())).contains("SUCCEEDED", "hello from hello (notebook hello), run"
-                + " for alice", "42 rows written");
+                + " for admin", "42 rows written");
         JsonNode broken = executionsOf("broken").get("items").get(0);
         assertThat(broken.get("status").asString()).isEqualTo("failed");
         assertThat(broken.get("message").asString()).startsWith("exited with code 1")
@@ -123,7 +127,9 @@ class QuickStartIT {
 
     private static String get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + path))
-                .header("X-Notebook-User", "alice").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:"
+                        + Files.readString(passwordFile).strip()).getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return response.body();
     }

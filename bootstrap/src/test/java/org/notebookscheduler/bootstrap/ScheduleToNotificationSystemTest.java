@@ -41,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
             "spring.datasource.url=jdbc:h2:mem:system;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
             "spring.jpa.hibernate.ddl-auto=validate",
             "notebook.scheduler.enable=true",
+            "notebook.scheduler.security.trust-user-header=true",
             "notebook.scheduler.auth-token=ds-auth-SECRET",
             "notebook.scheduler.callback-token=cb-token-SECRET",
             "notebook.scheduler.callback-url=http://notebook:9002",

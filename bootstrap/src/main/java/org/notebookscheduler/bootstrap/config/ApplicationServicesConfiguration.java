@@ -1,5 +1,6 @@
 package org.notebookscheduler.bootstrap.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,18 +13,20 @@ import org.notebookscheduler.application.port.out.NotebookCatalog;
 import org.notebookscheduler.application.port.out.NotebookRunner;
 import org.notebookscheduler.application.port.out.NotificationOutbox;
 import org.notebookscheduler.application.port.out.ScheduleStore;
-import org.notebookscheduler.application.service.Engines;
 import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.application.service.DeadNotificationReplayService;
+import org.notebookscheduler.application.service.Engines;
 import org.notebookscheduler.application.service.ExecutionCallbackService;
-import org.notebookscheduler.application.service.TaskAttemptService;
 import org.notebookscheduler.application.service.ExecutorAlarms;
 import org.notebookscheduler.application.service.HistoryService;
 import org.notebookscheduler.application.service.ReconciliationService;
 import org.notebookscheduler.application.service.RunControlService;
 import org.notebookscheduler.application.service.ScheduleService;
+import org.notebookscheduler.application.service.TaskAttemptService;
 import org.notebookscheduler.application.settings.CallbackSettings;
 import org.notebookscheduler.application.settings.NotificationSettings;
+import org.notebookscheduler.bootstrap.metrics.Meters;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,9 +62,10 @@ public class ApplicationServicesConfiguration {
     @ConditionalOnMissingBean
     TaskAttemptService taskAttemptService(CallbackSettings settings, NotificationSettings notifications,
             ScheduleStore store, ExecutionStore executions, AuditLog audit, NotificationOutbox outbox,
-            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms, AttemptClaims claims) {
-        return new TaskAttemptService(store, executions, audit, outbox, notifications, runner, transactions, clock,
-                alarms, claims, settings.maxTimeout());
+            NotebookRunner runner, Transactions transactions, Clock clock, Alarms alarms, AttemptClaims claims,
+            ObjectProvider<MeterRegistry> meters) {
+        return new TaskAttemptService(store, executions, audit, outbox, notifications, Meters.timed(runner, meters),
+                transactions, clock, alarms, claims, settings.maxTimeout());
     }
 
     @Bean

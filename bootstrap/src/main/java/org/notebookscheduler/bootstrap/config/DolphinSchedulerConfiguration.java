@@ -1,9 +1,12 @@
 package org.notebookscheduler.bootstrap.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerEngine;
 import org.notebookscheduler.adapters.dolphinscheduler.DolphinSchedulerSettings;
 import org.notebookscheduler.application.port.out.Engine;
+import org.notebookscheduler.bootstrap.metrics.Meters;
 import org.notebookscheduler.domain.schedule.RunSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -30,7 +33,7 @@ public class DolphinSchedulerConfiguration {
     }
 
     @Bean
-    Engine dolphinSchedulerEngine(DolphinSchedulerSettings settings) {
-        return DolphinSchedulerEngine.create(settings);
+    Engine dolphinSchedulerEngine(DolphinSchedulerSettings settings, ObjectProvider<MeterRegistry> meters) {
+        return DolphinSchedulerEngine.create(settings, Meters.dolphinSchedulerCalls(meters));
     }
 }

@@ -18,11 +18,11 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * {@code notebook.scheduler.runner.*}: which of this module's runners runs the notebooks when the
- * host provides no {@code NotebookRunner} of its own. Checked at startup like the other properties.
+ * notebook.scheduler.runner.*: which of this module's runners runs the notebooks when the
+ * host provides no NotebookRunner of its own. Checked at startup like the other properties.
  *
- * @param kind    {@code NONE} (the host provides the runner; without one every run fails, saying
- *                so), {@code HTTP} or {@code COMMAND}
+ * @param kind    NONE (the host provides the runner; without one every run fails, saying
+ *                so), HTTP or COMMAND
  * @param http    the notebook backend the HTTP runner calls
  * @param command the programs the command runner starts
  */
@@ -38,10 +38,10 @@ public record RunnerProperties(
 
     /**
      * @param url            the backend's execution endpoint, e.g. Byzer Notebook's
-     *                       {@code http://notebook:9002/api/schedule/execution}
-     * @param token          Byzer Notebook's callback token ({@code notebook.scheduler.callback-token}
+     *                       http://notebook:9002/api/schedule/execution
+     * @param token          Byzer Notebook's callback token (notebook.scheduler.callback-token
      *                       in its own configuration), or the bearer token of a generic backend
-     * @param dialect        {@code BYZER} (Byzer Notebook's body and answer) or {@code GENERIC}
+     * @param dialect        BYZER (Byzer Notebook's body and answer) or GENERIC
      * @param connectTimeout how long a call may take to connect
      * @param answerGrace    how long past the run's timeout the answer is awaited
      */
@@ -55,7 +55,7 @@ public record RunnerProperties(
 
     /**
      * @param notebook         the program and arguments that run a notebook, with placeholders such as
-     *                         {@code {entity_id}}; a comma-separated list in a properties file
+     *                         {entity_id}; a comma-separated list in a properties file
      * @param workflow         the same for a workflow
      * @param workingDirectory where the commands run
      * @param environment      variables added to every run's environment

@@ -17,18 +17,18 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Everything under {@code notebook.scheduler.*}: the seed's properties with the seed's names and
+ * Everything under notebook.scheduler.*: the seed's properties with the seed's names and
  * defaults, and the few this module adds. Checked at startup; a bad value stops the app with a
- * message that names the property. Tokens bind as {@link Secret}s, so a value echoed in an error
- * shows as {@code ******}.
+ * message that names the property. Tokens bind as Secrets, so a value echoed in an error
+ * shows as ******.
  *
  * @param enable             turns scheduling on
- * @param schedulerName      the engine new schedules are created on: {@code DolphinScheduler} or
- *                           {@code Embedded}; schedules keep the engine they were created on
- * @param schedulerUrl       the scheduler's base URL, e.g. {@code http://localhost:12345/dolphinscheduler}
+ * @param schedulerName      the engine new schedules are created on: DolphinScheduler or
+ *                           Embedded; schedules keep the engine they were created on
+ * @param schedulerUrl       the scheduler's base URL, e.g. http://localhost:12345/dolphinscheduler
  * @param authToken          the token sent to the scheduler's API
  * @param callbackToken      the token the scheduler must send back when it calls this app
- * @param callbackUrl        the address the scheduler calls back; defaults to {@code notebook.url}
+ * @param callbackUrl        the address the scheduler calls back; defaults to notebook.url
  * @param projectName        the DolphinScheduler project every schedule is created in
  * @param warningType        when DolphinScheduler alerts: ALL, SUCCESS, FAILURE, NONE
  * @param warningGroupId     DolphinScheduler alert group id
@@ -75,14 +75,14 @@ public record SchedulerProperties(
      * @param webhookUrl     the robot's webhook URL; empty means no notifications
      * @param webhookKind    the robot's kind when its URL does not tell (FEISHU, DINGTALK, WECOM, SLACK, GENERIC)
      * @param webhookSecret  the robot's signing secret, for Feishu and DingTalk robots that sign
-     * @param level          {@code all} (success and failure) or {@code failed} (failures only)
+     * @param level          all (success and failure) or failed (failures only)
      * @param messageHeader  the first line of every message
      * @param includeError   whether a failure's error message is in the text
      * @param maxErrorLength the error message is cut to this many characters
      * @param zone           the time zone the message's times are written in; the server's by default
      * @param connectTimeout how long a delivery may take to connect to the robot
      * @param requestTimeout how long a delivery may wait for the robot's answer
-     * @param template       the message with {@code {placeholders}}; the reference product's text when empty
+     * @param template       the message with {placeholders}; the reference product's text when empty
      * @param notifyOnStart  whether the start of a run is announced too
      * @param longRunWarning a run still going after this long is announced while it runs; never when empty
      */

@@ -10,8 +10,9 @@ import org.notebookscheduler.bootstrap.config.SchedulerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,6 +38,13 @@ public class JobsConfiguration {
     @ConditionalOnMissingBean
     RelayMetrics relayMetrics(ObjectProvider<MeterRegistry> registry, Clock clock) {
         return new RelayMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), clock);
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    @ConditionalOnMissingBean
+    JobsEndpoint notebookSchedulerJobsEndpoint(java.util.List<PeriodicJob> jobs) {
+        return new JobsEndpoint(jobs);
     }
 
     /** Passes back to back while batches come back full, so a backlog drains without waiting for the interval. */

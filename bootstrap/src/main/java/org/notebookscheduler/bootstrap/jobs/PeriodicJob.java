@@ -1,6 +1,7 @@
 package org.notebookscheduler.bootstrap.jobs;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +21,13 @@ public final class PeriodicJob implements SmartLifecycle {
     private final Duration interval;
     private final Runnable work;
     private ScheduledExecutorService executor;
+    private volatile Report last;
 
     public PeriodicJob(String name, Duration interval, Runnable work) {
         this.name = name;
         this.interval = interval;
         this.work = work;
+        this.last = new Report(name, interval.toString(), false, 0, null, null, null);
     }
 
     @Override
@@ -38,11 +41,29 @@ public final class PeriodicJob implements SmartLifecycle {
     }
 
     void runOnce() {
+        Instant started = Instant.now();
+        String failure = null;
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.warn("{} failed; it runs again in {}: {}", name, interval, e.getMessage());
+            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.warn("{} failed; it runs again in {}: {}", name, interval, failure);
         }
+        last = new Report(name, interval.toString(), isRunning(), last.runs() + 1, started, Instant.now(), failure);
+    }
+
+    /** The job as operators see it: its interval and how its last run went. */
+    Report report() {
+        Report current = last;
+        return new Report(current.name(), current.interval(), isRunning(), current.runs(), current.lastStarted(),
+                current.lastEnded(), current.lastFailure());
+    }
+
+    /**
+     * @param lastFailure why the last run failed; null when it did not
+     */
+    public record Report(String name, String interval, boolean running, long runs, Instant lastStarted,
+            Instant lastEnded, String lastFailure) {
     }
 
     @Override

@@ -36,6 +36,8 @@ public enum ErrorCode {
     /** The run is not in a state that allows this command (resume a running run, pause a stopping one). */
     RUN_STATE_CONFLICT,
     ACCESS_DENIED,
+    /** No credentials, or credentials that name no user (the standalone app's own security). */
+    AUTHENTICATION_REQUIRED,
     CALLBACK_TOKEN_INVALID,
     /** The callback names an entity, commit or task that the stored schedule does not hold. */
     CALLBACK_MISMATCH,

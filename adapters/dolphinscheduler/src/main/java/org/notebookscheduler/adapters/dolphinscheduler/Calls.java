@@ -59,9 +59,15 @@ final class Calls {
     private final Retry reads;
     private final Retry writes;
     private final Redactor redactor;
+    private final CallListener listener;
 
     Calls(DolphinSchedulerSettings settings, Redactor redactor) {
+        this(settings, redactor, CallListener.NONE);
+    }
+
+    Calls(DolphinSchedulerSettings settings, Redactor redactor, CallListener listener) {
         this.redactor = redactor;
+        this.listener = listener;
         IntervalFunction backoff = IntervalFunction.ofExponentialBackoff(settings.retryWait(), 2.0);
         this.reads = Retry.of("dolphinscheduler-reads", RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts()).intervalFunction(backoff)
@@ -102,8 +108,24 @@ final class Calls {
 
     /** The whole envelope, for callers that treat some non-zero codes as an answer. */
     <T> Envelope<T> envelope(String call, Safety safety, Supplier<Envelope<T>> request) {
-        Supplier<Envelope<T>> attempt = () -> send(call, request);
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        Supplier<Envelope<T>> attempt = () -> observed(call, tries.incrementAndGet() > 1, request);
         return Retry.decorateSupplier(safety == Safety.READ ? reads : writes, attempt).get();
+    }
+
+    private <T> Envelope<T> observed(String call, boolean retry, Supplier<Envelope<T>> request) {
+        long started = System.nanoTime();
+        CallListener.Outcome outcome = CallListener.Outcome.UNAVAILABLE;
+        try {
+            Envelope<T> envelope = send(call, request);
+            outcome = envelope.succeeded() ? CallListener.Outcome.SUCCESS : CallListener.Outcome.REFUSED;
+            return envelope;
+        } catch (Failure failure) {
+            outcome = failure.kind() == Kind.UNAVAILABLE ? CallListener.Outcome.UNAVAILABLE : CallListener.Outcome.REFUSED;
+            throw failure;
+        } finally {
+            listener.called(call, outcome, java.time.Duration.ofNanos(System.nanoTime() - started), retry);
+        }
     }
 
     EngineException refusal(String call, Envelope<?> envelope) {

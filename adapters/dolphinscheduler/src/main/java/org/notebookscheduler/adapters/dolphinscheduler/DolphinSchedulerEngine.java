@@ -18,9 +18,14 @@ public final class DolphinSchedulerEngine {
     }
 
     public static Engine create(DolphinSchedulerSettings settings) {
+        return create(settings, CallListener.NONE);
+    }
+
+    /** @param listener told of every call to the API, for metrics */
+    public static Engine create(DolphinSchedulerSettings settings, CallListener listener) {
         Redactor redactor = new Redactor(settings.authToken(), settings.callbackToken());
         DolphinSchedulerApi api = DolphinSchedulerClient.create(settings, redactor);
-        Calls calls = new Calls(settings, redactor);
+        Calls calls = new Calls(settings, redactor, listener);
         DolphinSchedulerRuns runs = new DolphinSchedulerRuns(api, calls, settings, redactor);
         return new Engine(NAME, new DolphinSchedulerLifecycle(api, calls, settings, runs), runs,
                 new DriftCheck(api, calls, settings), runs, new DolphinSchedulerHealth(api, calls, settings));

@@ -35,6 +35,7 @@ public final class ProblemResponses {
         STATUS.put(ErrorCode.ENTITY_NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT);
         STATUS.put(ErrorCode.ACCESS_DENIED, HttpStatus.FORBIDDEN);
         STATUS.put(ErrorCode.CALLBACK_TOKEN_INVALID, HttpStatus.UNAUTHORIZED);
+        STATUS.put(ErrorCode.AUTHENTICATION_REQUIRED, HttpStatus.UNAUTHORIZED);
         STATUS.put(ErrorCode.REQUEST_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE);
         STATUS.put(ErrorCode.REQUEST_HEADERS_TOO_LARGE, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
         STATUS.put(ErrorCode.REQUEST_UNSUPPORTED, HttpStatus.NOT_FOUND);
