@@ -104,6 +104,37 @@ class StandaloneSecurityTest {
     }
 
     @Test
+    void with_an_oidc_issuers_key_a_signed_jwt_names_the_user_and_its_roles_claim_the_roles(@TempDir Path dataDir)
+            throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair keys = generator.generateKeyPair();
+        Path publicKey = dataDir.resolve("issuer.pub");
+        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.RS256),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("dana").claim("roles", java.util.List.of("ADMIN"))
+                        .expirationTime(new java.util.Date(System.currentTimeMillis() + 600_000)).build());
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(keys.getPrivate()));
+
+        try (ConfigurableApplicationContext app = ApplicationTest.start(dataDir,
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey)) {
+            String bearer = "Bearer " + jwt.serialize();
+            HttpResponse<String> created = send(app, "POST", "/api/schedules", SCHEDULE, "Authorization", bearer);
+            HttpResponse<String> everyones = send(app, "GET", "/api/schedules?owner=someone-else", null,
+                    "Authorization", bearer);
+            HttpResponse<String> forged = send(app, "GET", "/api/schedules", null, "Authorization",
+                    bearer.substring(0, bearer.length() - 4) + "AAAA");
+
+            assertThat(created.body()).contains("\"owner\":\"dana\"");
+            assertThat(everyones.statusCode()).isEqualTo(200);
+            assertThat(forged.statusCode()).isEqualTo(401);
+            assertThat(dataDir.resolve("initial-admin-password")).doesNotExist();
+        }
+    }
+
+    @Test
     void the_callback_health_and_the_api_document_need_no_user(@TempDir Path dataDir) throws Exception {
         try (ConfigurableApplicationContext app = ApplicationTest.start(dataDir,
                 "--notebook.scheduler.security.users.alice.password={noop}alice-password")) {
@@ -131,6 +162,20 @@ class StandaloneSecurityTest {
             assertThat(jobs.statusCode()).isEqualTo(200);
             assertThat(jobs.body()).contains("\"name\":\"relay\"", "\"name\":\"purge\"", "\"interval\":\"PT5S\"");
             assertThat(send(app, "GET", "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void health_shows_its_components_to_anyone_and_their_details_to_a_signed_in_user(@TempDir Path dataDir)
+            throws Exception {
+        try (ConfigurableApplicationContext app = ApplicationTest.start(dataDir,
+                "--notebook.scheduler.security.users.ops.password={noop}ops-password")) {
+            HttpResponse<String> anonymous = send(app, "GET", "/actuator/health", null);
+            HttpResponse<String> signedIn = send(app, "GET", "/actuator/health", null, "Authorization",
+                    basic("ops", "ops-password"));
+
+            assertThat(anonymous.body()).contains("\"notebookScheduler\"", "\"outbox\"").doesNotContain("pending");
+            assertThat(signedIn.body()).contains("\"pending\"", "\"instance\"", "\"maxAgeSeconds\"");
         }
     }
 
