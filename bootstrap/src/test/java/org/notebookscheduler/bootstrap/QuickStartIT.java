@@ -119,6 +119,28 @@ class QuickStartIT {
                 "Status: failed", "ValueError: no rows for region apac"));
     }
 
+    @Test
+    void the_packaged_app_refuses_anonymous_callers_shows_its_health_components_and_documents_its_api()
+            throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(api + "/api/schedules"))
+                .header("X-Notebook-User", "mallory").header("X-Notebook-Admin", "true").build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode health = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(api + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> docs = http.send(HttpRequest.newBuilder(URI.create(api + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("AUTHENTICATION_REQUIRED");
+        JsonNode scheduler = health.path("components").path("notebookScheduler").path("components");
+        assertThat(scheduler.path("engines").path("components").path("Embedded").path("status").asString())
+                .isEqualTo("UP");
+        assertThat(scheduler.path("outbox").path("status").asString()).isEqualTo("UP");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/schedules/{id}/online", "/api/schedule/execution");
+    }
+
     private static JsonNode executionsOf(String notebook) throws Exception {
         String schedule = JSON.readTree(get("/api/schedules/by-entity?type=notebook&id=" + notebook)).get("id")
                 .asString();
