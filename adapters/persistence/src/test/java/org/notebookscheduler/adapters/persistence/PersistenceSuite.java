@@ -143,6 +143,23 @@ abstract class PersistenceSuite {
         }
 
         @Test
+        void a_page_of_an_owners_schedules_costs_a_few_statements_however_many_schedules_it_holds() {
+            for (int i = 0; i < 40; i++) {
+                store.save(schedule("alice", "daily-" + i, "nb-" + i, NOW.plusSeconds(i)));
+            }
+            org.hibernate.stat.Statistics statistics = db().bean(jakarta.persistence.EntityManagerFactory.class)
+                    .unwrap(org.hibernate.SessionFactory.class).getStatistics();
+            long before = statistics.getPrepareStatementCount();
+
+            int listed = store.findByOwner("alice", org.notebookscheduler.application.port.out.PageRequest.first(40))
+                    .items().size();
+
+            assertThat(listed).isEqualTo(40);
+            assertThat(statistics.getPrepareStatementCount() - before).as("SQL statements for a page of 40")
+                    .isLessThanOrEqualTo(8);
+        }
+
+        @Test
         void of_two_edits_racing_from_the_same_version_one_wins_and_the_other_is_refused_as_a_conflict()
                 throws Exception {
             Schedule saved = store.save(schedule("alice", "daily", "nb-1", NOW));

@@ -102,7 +102,8 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         Map<String, Object> properties = new HashMap<>(datasource);
         properties.put("spring.jpa.hibernate.ddl-auto", "validate");
         properties.put("spring.jpa.open-in-view", "false");
-        properties.put("spring.jpa.properties.hibernate.default_batch_fetch_size", "50");
+        properties.put("spring.jpa.properties.hibernate.generate_statistics", "true");
+        properties.put("logging.level.org.hibernate.engine.internal.StatisticalLoggingSessionEventListener", "WARN");
         properties.put("spring.main.banner-mode", "off");
         // the module migrates its own tables (NotebookSchedulerSchema); Boot's Flyway has nothing to do here
         properties.put("spring.flyway.enabled", "false");

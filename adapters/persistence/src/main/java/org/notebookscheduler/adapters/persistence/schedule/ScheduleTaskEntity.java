@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 
 /** A row of {@code schedule_task}: one node of a schedule's DAG. */
 @Entity
@@ -57,11 +58,13 @@ public class ScheduleTaskEntity {
     @Column(name = "retry_interval_seconds", nullable = false)
     long retryIntervalSeconds;
 
+    @BatchSize(size = ScheduleEntity.LOADED_TOGETHER)
     @ElementCollection
     @CollectionTable(name = "schedule_task_upstream", joinColumns = @JoinColumn(name = "task_id"))
     @Column(name = "upstream_name", nullable = false, length = 100)
     Set<String> upstream = new HashSet<>();
 
+    @BatchSize(size = ScheduleEntity.LOADED_TOGETHER)
     @ElementCollection
     @CollectionTable(name = "schedule_task_parameter", joinColumns = @JoinColumn(name = "task_id"))
     @MapKeyColumn(name = "name", length = 128)
