@@ -298,6 +298,27 @@ abstract class PersistenceSuite {
     class History {
 
         @Test
+        void a_page_of_the_audit_trail_costs_a_few_statements_however_many_events_it_holds() {
+            db().clean();
+            AuditLog audit = db().bean(AuditLog.class);
+            ScheduleId id = ScheduleId.newId();
+            for (int i = 0; i < 40; i++) {
+                audit.append(org.notebookscheduler.domain.audit.ScheduleEvent.of(id,
+                        org.notebookscheduler.domain.audit.ScheduleEventType.EXECUTION_RECORDED, "scheduler",
+                        NOW.plusSeconds(i), "attempt " + i));
+            }
+            org.hibernate.stat.Statistics statistics = db().bean(jakarta.persistence.EntityManagerFactory.class)
+                    .unwrap(org.hibernate.SessionFactory.class).getStatistics();
+            long before = statistics.getPrepareStatementCount();
+
+            int listed = audit.history(id, PageRequest.first(40)).items().size();
+
+            assertThat(listed).isEqualTo(40);
+            assertThat(statistics.getPrepareStatementCount() - before).as("SQL statements for 40 events")
+                    .isLessThanOrEqualTo(6);
+        }
+
+        @Test
         void a_long_error_message_is_kept_whole() {
             db().clean();
             ExecutionStore store = db().bean(ExecutionStore.class);

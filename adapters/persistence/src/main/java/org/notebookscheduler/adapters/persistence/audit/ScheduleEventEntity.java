@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.BatchSize;
 
 /** A row of {@code schedule_event}, with its changed fields in {@code schedule_event_change}. */
 @Entity
@@ -39,6 +40,8 @@ public class ScheduleEventEntity {
     @Column(length = 2000)
     String detail;
 
+    /** A page of the audit trail loads its events' changes in a few statements, not one per event. */
+    @BatchSize(size = 50)
     @ElementCollection
     @CollectionTable(name = "schedule_event_change", joinColumns = @JoinColumn(name = "event_id"))
     @OrderColumn(name = "change_order")
