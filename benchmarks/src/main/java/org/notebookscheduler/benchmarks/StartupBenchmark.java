@@ -1,0 +1,139 @@
+package org.notebookscheduler.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.notebookscheduler.benchmarks.bare.BareApp;
+import org.notebookscheduler.bootstrap.NotebookSchedulerApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Time from JVM start to a ready app, and its resident memory then: the standalone app (embedded
+ * engine, its own Flyway, security, health, OpenAPI) against a bare Spring Boot web app with JPA,
+ * Flyway and health, each in a fresh JVM on a fresh H2 file database, alternated round by round so
+ * both see the same machine; the ratio is taken pair by pair.
+ *
+ * <p>Arguments: {@code [rounds]}. Run by {@code exec:java}; it starts the JVMs itself.
+ */
+public final class StartupBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && (args[0].equals("app") || args[0].equals("bare"))) {
+            startOnce(args[0], Path.of(args[1]));
+            return;
+        }
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        List<Double> app = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        List<Double> appMemory = new ArrayList<>();
+        List<Double> bareMemory = new ArrayList<>();
+        run("app");
+        run("bare");
+        for (int round = 1; round <= rounds; round++) {
+            double[] a = run("app");
+            double[] b = run("bare");
+            app.add(a[0]);
+            bare.add(b[0]);
+            appMemory.add(a[1]);
+            bareMemory.add(b[1]);
+            ratios.add(a[0] / b[0]);
+            System.out.printf("round %d: app %.0f ms, %.0f MB; bare %.0f ms, %.0f MB; ratio %.2f%n", round, a[0], a[1],
+                    b[0], b[1], a[0] / b[0]);
+        }
+        System.out.printf("time to ready, median: app %.0f ms, bare %.0f ms; ratio pair by pair median %.2f"
+                + " (min %.2f, max %.2f)%n", median(app), median(bare), median(ratios), Collections.min(ratios),
+                Collections.max(ratios));
+        System.out.printf("resident memory when ready, median: app %.0f MB, bare %.0f MB; ratio %.2f%n",
+                median(appMemory), median(bareMemory), median(appMemory) / median(bareMemory));
+    }
+
+    /** One fresh JVM: its time to ready (ms) and resident memory then (MB). */
+    private static double[] run(String which) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("startup-" + which);
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classpath(), StartupBenchmark.class.getName(), which, dir.toString())
+                .redirectErrorStream(true).start();
+        double[] result = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("READY ")) {
+                    String[] parts = line.split(" ");
+                    result = new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2]) / 1024};
+                }
+            }
+        }
+        child.waitFor();
+        if (result == null) {
+            throw new IllegalStateException(which + " did not become ready");
+        }
+        return result;
+    }
+
+    /** The project's classpath: exec:java runs the harness in a class loader of its own, not on java.class.path. */
+    private static String classpath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return String.join(java.io.File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private static void startOnce(String which, Path dir) throws Exception {
+        String url = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+                + "CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        String[] common = {"--server.port=0", url, "--spring.main.banner-mode=off", "--logging.level.root=WARN"};
+        SpringApplication application;
+        List<String> arguments = new ArrayList<>(List.of(common));
+        if (which.equals("app")) {
+            application = NotebookSchedulerApplication.application();
+            arguments.add("--notebook.scheduler.security.initial-admin-password-file=" + dir.resolve("password"));
+        } else {
+            application = new SpringApplication(BareApp.class);
+            arguments.add("--spring.flyway.locations=classpath:db/bare");
+            arguments.add("--management.endpoints.web.exposure.include=health");
+        }
+        application.addListeners((ApplicationReadyEvent ready) -> {
+            long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("READY " + sinceJvmStart + " " + residentKilobytes());
+        });
+        try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
+            // ready was printed by the listener; closing ends the JVM's work
+        }
+        System.exit(0);
+    }
+
+    private static long residentKilobytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException notLinux) {
+            // no /proc: memory is not measured
+        }
+        return 0;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}

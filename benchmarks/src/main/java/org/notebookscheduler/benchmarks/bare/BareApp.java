@@ -1,0 +1,29 @@
+package org.notebookscheduler.benchmarks.bare;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/**
+ * The startup benchmark's baseline: a bare Spring Boot web app with JPA, Flyway and the health
+ * endpoint, one entity and one repository, on the same database as the module's app.
+ */
+@SpringBootApplication
+public class BareApp {
+
+    @Entity
+    @Table(name = "bare_note")
+    public static class Note {
+        @Id
+        @GeneratedValue(strategy = GenerationType.IDENTITY)
+        Long id;
+        String title;
+    }
+
+    public interface Notes extends JpaRepository<Note, Long> {
+    }
+}
