@@ -18,10 +18,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Time from JVM start to a ready app, and its resident memory then: the standalone app (embedded
  * engine, its own Flyway, security, health, OpenAPI) against a bare Spring Boot web app with JPA,
- * Flyway and health, each in a fresh JVM on a fresh H2 file database, alternated round by round so
- * both see the same machine; the ratio is taken pair by pair.
+ * Flyway and health, each in a fresh JVM, alternated round by round so both see the same machine;
+ * the ratio is taken pair by pair. {@code restart} (the default) starts each app on its own H2 file
+ * database that the warm-up start migrated, as an operator's restart does; {@code first} gives every
+ * start a new database, so the time includes creating the schema.
  *
- * <p>Arguments: {@code [rounds]}. Run by {@code exec:java}; it starts the JVMs itself.
+ * <p>Arguments: {@code [rounds] [restart|first]}. Run by {@code exec:java}; it starts the JVMs itself.
  */
 public final class StartupBenchmark {
 
@@ -31,16 +33,20 @@ public final class StartupBenchmark {
             return;
         }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        boolean restart = args.length < 2 || args[1].equals("restart");
+        Path appDir = Files.createTempDirectory("startup-app");
+        Path bareDir = Files.createTempDirectory("startup-bare");
         List<Double> app = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         List<Double> appMemory = new ArrayList<>();
         List<Double> bareMemory = new ArrayList<>();
-        run("app");
-        run("bare");
+        run("app", appDir);
+        run("bare", bareDir);
+        System.out.println(restart ? "restarts on migrated databases" : "first starts on new databases");
         for (int round = 1; round <= rounds; round++) {
-            double[] a = run("app");
-            double[] b = run("bare");
+            double[] a = run("app", restart ? appDir : Files.createTempDirectory("startup-app"));
+            double[] b = run("bare", restart ? bareDir : Files.createTempDirectory("startup-bare"));
             app.add(a[0]);
             bare.add(b[0]);
             appMemory.add(a[1]);
@@ -57,8 +63,7 @@ public final class StartupBenchmark {
     }
 
     /** One fresh JVM: its time to ready (ms) and resident memory then (MB). */
-    private static double[] run(String which) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("startup-" + which);
+    private static double[] run(String which, Path dir) throws IOException, InterruptedException {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 classpath(), StartupBenchmark.class.getName(), which, dir.toString())
                 .redirectErrorStream(true).start();
