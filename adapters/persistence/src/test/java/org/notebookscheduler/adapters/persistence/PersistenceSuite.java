@@ -298,6 +298,29 @@ abstract class PersistenceSuite {
     class History {
 
         @Test
+        void recording_a_result_its_audit_line_and_its_notification_writes_three_rows_and_reads_nothing() {
+            db().clean();
+            ExecutionStore executions = db().bean(ExecutionStore.class);
+            AuditLog audit = db().bean(AuditLog.class);
+            NotificationOutbox outbox = db().bean(NotificationOutbox.class);
+            ScheduleId id = ScheduleId.newId();
+            org.hibernate.stat.Statistics statistics = db().bean(jakarta.persistence.EntityManagerFactory.class)
+                    .unwrap(org.hibernate.SessionFactory.class).getStatistics();
+            long before = statistics.getPrepareStatementCount();
+
+            db().bean(Transactions.class).run(() -> {
+                executions.save(result(id, "alice", "nb-1", "r1", 1, ExecutionStatus.FAILED, NOW));
+                audit.append(org.notebookscheduler.domain.audit.ScheduleEvent.of(id,
+                        org.notebookscheduler.domain.audit.ScheduleEventType.EXECUTION_RECORDED, "scheduler", NOW,
+                        "task 'run-nb-1' attempt 1 of run r1 failed"));
+                outbox.enqueue(notification(id, NOW));
+            });
+
+            assertThat(statistics.getPrepareStatementCount() - before).as("SQL statements of one recorded attempt")
+                    .isEqualTo(3);
+        }
+
+        @Test
         void a_page_of_the_audit_trail_costs_a_few_statements_however_many_events_it_holds() {
             db().clean();
             AuditLog audit = db().bean(AuditLog.class);

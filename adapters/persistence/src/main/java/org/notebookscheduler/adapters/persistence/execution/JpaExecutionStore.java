@@ -3,9 +3,12 @@ package org.notebookscheduler.adapters.persistence.execution;
 import static org.notebookscheduler.adapters.persistence.UtcTime.column;
 import static org.notebookscheduler.adapters.persistence.UtcTime.instant;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.exception.ConstraintViolationException;
 import org.notebookscheduler.adapters.persistence.Pages;
 import org.notebookscheduler.application.port.out.ExecutionQuery;
 import org.notebookscheduler.application.port.out.ExecutionStore;
@@ -19,7 +22,6 @@ import org.notebookscheduler.domain.schedule.EntityType;
 import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Repository;
@@ -33,6 +35,9 @@ public class JpaExecutionStore implements ExecutionStore {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("startedAt"), Sort.Order.desc("id"));
 
     private final ExecutionResultRepository repository;
+
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public JpaExecutionStore(ExecutionResultRepository repository) {
         this.repository = repository;
@@ -59,8 +64,10 @@ public class JpaExecutionStore implements ExecutionStore {
         row.runId = result.runId();
         row.taskRunId = result.taskRunId();
         try {
-            repository.saveAndFlush(row);
-        } catch (DataIntegrityViolationException e) {
+            // persist, not save: an assigned id makes save() look for the row first, a SELECT per attempt
+            entityManager.persist(row);
+            entityManager.flush();
+        } catch (ConstraintViolationException e) {
             throw new RefusedException(ErrorCode.ATTEMPT_ALREADY_RECORDED, "attempt", "attempt " + result.attempt()
                     + " of task '" + result.taskName() + "' in run " + result.runKey() + " is recorded already");
         }

@@ -58,7 +58,9 @@ public class JpaNotificationOutbox implements NotificationOutbox {
         NotificationEntity row = new NotificationEntity();
         row.id = notification.id().toString();
         copy(notification, row);
-        repository.saveAndFlush(row);
+        // persist, not save: an assigned id makes save() look for the row first, a SELECT per notification
+        entityManager.persist(row);
+        entityManager.flush();
         recordFailure(notification);
     }
 
