@@ -74,7 +74,7 @@ public final class ExecutionCallbackService implements HandleExecutionCallbackUs
                 callerRun.map(run -> new TaskAttempt.EngineRun(run.runId(), run.taskRunId())), timeout,
                 timeParameters(callback));
         try {
-            return attempts.run(attempt);
+            return attempts.run(attempt, schedule);
         } catch (RefusedException refused) {
             throw inCallbackTerms(refused);
         }

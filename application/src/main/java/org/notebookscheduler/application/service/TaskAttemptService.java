@@ -70,6 +70,15 @@ public final class TaskAttemptService implements RunTaskAttemptUseCase {
     public Outcome run(TaskAttempt attempt) {
         Schedule schedule = schedules.findById(attempt.scheduleId()).orElseThrow(() -> new RefusedException(
                 ErrorCode.SCHEDULE_NOT_FOUND, "scheduleId", "no schedule " + attempt.scheduleId()));
+        return run(attempt, schedule);
+    }
+
+    @Override
+    public Outcome run(TaskAttempt attempt, Schedule schedule) {
+        if (!schedule.id().equals(attempt.scheduleId())) {
+            throw new IllegalArgumentException("schedule " + schedule.id() + " is not the attempt's, "
+                    + attempt.scheduleId());
+        }
         ScheduledTask task = schedule.definition().task(attempt.taskName()).orElseThrow(() -> new RefusedException(
                 ErrorCode.CALLBACK_MISMATCH, "taskName", "the schedule has no task named '" + attempt.taskName()
                         + "' any more; the engine holds an older definition: repair it"));
@@ -90,8 +99,10 @@ public final class TaskAttemptService implements RunTaskAttemptUseCase {
         }
         try {
             return runClaimed(schedule, task, attempt, timeout, claimed);
-        } finally {
+        } catch (RuntimeException | Error failed) {
+            // a recorded result gives the claim back in its own transaction; anything else gives it back here
             claims.release(claimed);
+            throw failed;
         }
     }
 
@@ -117,7 +128,10 @@ public final class TaskAttemptService implements RunTaskAttemptUseCase {
     }
 
     /**
-     * Two calls for the same task and run can race (an engine's retry while the first still runs);
+     * Records the attempt and gives its claim back: with the result, in one transaction, or on its
+     * own when the attempt turns out to repeat a success recorded meanwhile.
+     *
+     * <p>Two calls for the same task and run can race (an engine's retry while the first still runs);
      * the store lets only one write an attempt number. The loser records its run as the next
      * attempt, unless the winner succeeded, in which case it answers as a repeat.
      */
@@ -140,6 +154,7 @@ public final class TaskAttemptService implements RunTaskAttemptUseCase {
                         result.runKey());
                 Optional<ExecutionResult> succeeded = attempts.stream().filter(other -> !other.failed()).findFirst();
                 if (succeeded.isPresent()) {
+                    claims.release(claimed);
                     return new Outcome(succeeded.get(), true);
                 }
                 attempt = result.asAttempt(attempts.size() + 1);

@@ -9,6 +9,7 @@ import org.notebookscheduler.application.port.out.AttemptClaims;
 public final class InMemoryAttemptClaims implements AttemptClaims, TransactionalFake {
 
     private final Map<Attempt, Instant> leases = new HashMap<>();
+    private int releases;
 
     @Override
     public synchronized boolean claim(Attempt attempt, Instant now, Instant leaseUntil) {
@@ -22,7 +23,13 @@ public final class InMemoryAttemptClaims implements AttemptClaims, Transactional
 
     @Override
     public synchronized void release(Attempt attempt) {
+        releases++;
         leases.remove(attempt);
+    }
+
+    /** How many times a claim was given back, each one a statement on a real database. */
+    public synchronized int releases() {
+        return releases;
     }
 
     public synchronized boolean held(Attempt attempt) {

@@ -20,6 +20,12 @@ public final class InMemoryScheduleStore implements ScheduleStore, Transactional
 
     private final Map<ScheduleId, Schedule> rows = new LinkedHashMap<>();
     private final Faults faults = new Faults();
+    private int readsById;
+
+    /** How many times a schedule was read by its id, each one a load of its row and collections on a real database. */
+    public synchronized int readsById() {
+        return readsById;
+    }
 
     public Faults faults() {
         return faults;
@@ -54,6 +60,7 @@ public final class InMemoryScheduleStore implements ScheduleStore, Transactional
 
     @Override
     public synchronized Optional<Schedule> findById(ScheduleId id) {
+        readsById++;
         return Optional.ofNullable(rows.get(id)).map(InMemoryScheduleStore::copy);
     }
 

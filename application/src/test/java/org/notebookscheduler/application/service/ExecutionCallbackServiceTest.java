@@ -61,6 +61,19 @@ class ExecutionCallbackServiceTest {
     }
 
     @Test
+    void a_callback_reads_its_schedule_once_and_gives_its_claim_back_with_the_result() {
+        scheduleNotebook("nb-1", null);
+        int readsBefore = world.schedules.readsById();
+        int releasesBefore = world.claims.releases();
+
+        Outcome outcome = handle("nb-1", RUN);
+
+        assertThat(outcome.result().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(world.schedules.readsById() - readsBefore).isEqualTo(1);
+        assertThat(world.claims.releases() - releasesBefore).isEqualTo(1);
+    }
+
+    @Test
     void a_wrong_token_is_refused_and_nothing_runs_or_is_recorded() {
         scheduleNotebook("nb-1", null);
         int auditBefore = world.audit.all().size();

@@ -14,7 +14,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.notebookscheduler.domain.shared.Check;
 import org.notebookscheduler.domain.shared.ErrorCode;
 import org.notebookscheduler.domain.shared.RefusedException;
@@ -37,6 +39,14 @@ public final class CronSpec {
 
     private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
     private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    /**
+     * Parsed and validated crons by their text. Every read of a schedule builds its spec again, and
+     * cron-utils' parse and validation were the largest part of reading one (a callback's profile);
+     * a parsed cron is immutable, so one parse per distinct text serves them all.
+     */
+    private static final Map<String, Cron> PARSED = new ConcurrentHashMap<>();
+    /** Past this many distinct texts the cache starts over, so that it stays small whatever is sent. */
+    private static final int MAX_PARSED = 4096;
 
     private final String expression;
     private final LocalDateTime start;
@@ -113,6 +123,18 @@ public final class CronSpec {
     }
 
     private static Cron toQuartz(String text) {
+        Cron parsed = PARSED.get(text);
+        if (parsed == null) {
+            parsed = parse(text);
+            if (PARSED.size() >= MAX_PARSED) {
+                PARSED.clear();
+            }
+            PARSED.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    private static Cron parse(String text) {
         int fields = text.split(" ").length;
         try {
             if (fields == 5) {

@@ -2,6 +2,7 @@ package org.notebookscheduler.application.port.in;
 
 import java.util.Optional;
 import org.notebookscheduler.domain.execution.ExecutionResult;
+import org.notebookscheduler.domain.schedule.Schedule;
 
 /**
  * Runs a task attempt an engine says is due, as the schedule's owner, and records the result, its
@@ -16,6 +17,15 @@ import org.notebookscheduler.domain.execution.ExecutionResult;
 public interface RunTaskAttemptUseCase {
 
     Outcome run(TaskAttempt attempt);
+
+    /**
+     * As {@link #run(TaskAttempt)}, for a caller that has just read the attempt's schedule (the
+     * callback, which needs it to check the credential): an implementation may use it instead of
+     * reading it again.
+     */
+    default Outcome run(TaskAttempt attempt, Schedule schedule) {
+        return run(attempt);
+    }
 
     /**
      * @param repeated true when this run's task had already succeeded and was not run again
