@@ -136,8 +136,10 @@ public final class CallbackBenchmark {
                 .forEach(key -> properties.put(key.substring("bench.property.".length()), System.getProperty(key)));
         SpringApplication application = NotebookSchedulerApplication.application();
         application.addPrimarySources(List.of(Host.class));
-        application.setDefaultProperties(merged(application, properties));
-        try (ConfigurableApplicationContext context = application.run()) {
+        // as command-line arguments, over the standalone app's defaults
+        String[] arguments = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext context = application.run(arguments)) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             DataSource pool = context.getBean(DataSource.class);
             Callbacks callbacks = new Callbacks(port, createSchedules(port));
@@ -169,14 +171,15 @@ public final class CallbackBenchmark {
                     ours.computeIfAbsent(concurrency, c -> new ArrayList<>()).add(callback);
                     raw.computeIfAbsent(concurrency, c -> new ArrayList<>()).add(rows);
                     System.out.printf("round %d, concurrency %2d: callbacks %6.0f/s (p50 %.2f ms, p99 %.2f ms,"
-                            + " CPU %.2f ms each); raw JDBC %6.0f/s (p50 %.2f ms, p99 %.2f ms, CPU %.2f ms each);"
-                            + " ratio %.2f%n", round, concurrency, callback.perSecond, callback.p50, callback.p99,
-                            callback.cpuMs, rows.perSecond, rows.p50, rows.p99, rows.cpuMs,
-                            callback.perSecond / rows.perSecond);
+                            + " CPU %.2f ms, %.0f KB each); raw JDBC %6.0f/s (p50 %.2f ms, p99 %.2f ms, CPU %.2f ms,"
+                            + " %.0f KB each); ratio %.2f%n", round, concurrency, callback.perSecond, callback.p50,
+                            callback.p99, callback.cpuMs, callback.allocatedKb, rows.perSecond, rows.p50, rows.p99,
+                            rows.cpuMs, rows.allocatedKb, callback.perSecond / rows.perSecond);
                 }
             }
             System.out.println("medians over the rounds:");
-            System.out.println("| concurrency | callbacks/s | p50 | p99 | raw JDBC/s | p50 | p99 | ratio (median of rounds) |");
+            System.out.println("| concurrency | callbacks/s | p50 | p99 | CPU, KB a callback | raw JDBC/s | p50 | p99"
+                    + " | CPU, KB a raw call | ratio (median of rounds, min–max) |");
             for (int concurrency : concurrencies) {
                 List<Result> o = ours.get(concurrency);
                 List<Result> r = raw.get(concurrency);
@@ -184,27 +187,16 @@ public final class CallbackBenchmark {
                 for (int i = 0; i < o.size(); i++) {
                     ratios.add(o.get(i).perSecond / r.get(i).perSecond);
                 }
-                System.out.printf("| %d | %,.0f | %.2f ms | %.2f ms | %,.0f | %.2f ms | %.2f ms | %.2f× (%.2f–%.2f) |%n",
-                        concurrency, median(o, Result::perSecond), median(o, Result::p50), median(o, Result::p99),
-                        median(r, Result::perSecond), median(r, Result::p50), median(r, Result::p99),
+                System.out.printf("| %d | %,.0f | %.2f ms | %.2f ms | %.2f ms, %.0f KB | %,.0f | %.2f ms | %.2f ms"
+                        + " | %.2f ms, %.0f KB | %.2f× (%.2f–%.2f) |%n", concurrency, median(o, Result::perSecond),
+                        median(o, Result::p50), median(o, Result::p99), median(o, Result::cpuMs),
+                        median(o, Result::allocatedKb), median(r, Result::perSecond), median(r, Result::p50),
+                        median(r, Result::p99), median(r, Result::cpuMs), median(r, Result::allocatedKb),
                         median(ratios, x -> x), Collections.min(ratios), Collections.max(ratios));
             }
         } finally {
             LookupBenchmark.Databases.drop(database, name);
         }
-    }
-
-    /** The harness's properties over the standalone app's defaults, which setDefaultProperties would replace. */
-    private static Map<String, Object> merged(SpringApplication application, Map<String, Object> properties)
-            throws Exception {
-        Map<String, Object> all = new HashMap<>();
-        java.util.Properties defaults = new java.util.Properties();
-        try (var in = NotebookSchedulerApplication.class.getResourceAsStream("/notebook-scheduler-standalone.properties")) {
-            defaults.load(in);
-        }
-        defaults.forEach((key, value) -> all.put((String) key, value));
-        all.putAll(properties);
-        return all;
     }
 
     private static List<String> createSchedules(int port) throws Exception {
@@ -351,8 +343,22 @@ public final class CallbackBenchmark {
         }
     }
 
-    /** @param cpuMs the whole process's CPU time per call, the client's included */
-    record Result(double perSecond, double p50, double p99, double cpuMs) {
+    /**
+     * @param cpuMs       the whole process's CPU time per call, the client's included
+     * @param allocatedKb what the whole process's threads allocated per call, the client's included:
+     *                    steadier than time on a shared machine
+     */
+    record Result(double perSecond, double p50, double p99, double cpuMs, double allocatedKb) {
+    }
+
+    private static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management
+                .ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, bytes);
+        }
+        return total;
     }
 
     private static long processCpuNanos() {
@@ -373,6 +379,7 @@ public final class CallbackBenchmark {
         });
         List<Future<List<Long>>> running = new ArrayList<>();
         long cpuBefore = processCpuNanos();
+        long allocatedBefore = allocatedBytes();
         long started = System.nanoTime();
         for (int i = 0; i < concurrency; i++) {
             running.add(threads.submit(() -> {
@@ -391,10 +398,12 @@ public final class CallbackBenchmark {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         double cpuMs = (processCpuNanos() - cpuBefore) / 1e6 / all.size();
+        double allocatedKb = (allocatedBytes() - allocatedBefore) / 1024.0 / all.size();
         threads.shutdown();
         Collections.sort(all);
         return new Result(all.size() / elapsed, all.get(all.size() / 2) / 1e6,
-                all.get(Math.min(all.size() - 1, (int) Math.ceil(all.size() * 0.99) - 1)) / 1e6, cpuMs);
+                all.get(Math.min(all.size() - 1, (int) Math.ceil(all.size() * 0.99) - 1)) / 1e6, cpuMs,
+                allocatedKb);
     }
 
     /** 200 of each, one after the other, and the statements each one made. */
