@@ -64,10 +64,10 @@ public class StandaloneSecurityConfiguration {
                 .password(user.password().reveal()).roles(user.roles().toArray(String[]::new)).build()));
         if (users.isEmpty() && properties.tokens().isEmpty() && jwt.getIfAvailable() == null) {
             Path file = Path.of(properties.initialAdminPasswordFile()).toAbsolutePath().normalize();
-            users.add(User.withUsername(InitialAdmin.NAME).password(encoder.encode(InitialAdmin.password(file)))
-                    .roles(properties.adminRole()).build());
+            String password = InitialAdmin.password(file);
             LOG.warn("No user is configured (notebook.scheduler.security.users): the API's user is '{}', with the"
                     + " password in {}; configure your own users, tokens or an OIDC issuer", InitialAdmin.NAME, file);
+            return new InitialAdminUsers(users, encoder, password, properties.adminRole());
         }
         return new InMemoryUserDetailsManager(users);
     }

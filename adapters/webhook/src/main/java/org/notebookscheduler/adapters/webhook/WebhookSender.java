@@ -26,14 +26,20 @@ import org.notebookscheduler.domain.notification.WebhookTarget;
  */
 public final class WebhookSender implements NotificationSender {
 
-    private final HttpClient client;
+    private final HttpClient.Builder clientSettings;
+    /**
+     * Built on the first delivery, not with the sender: building it sets up TLS (the JDK's default
+     * SSLContext and its trust store), about 1% of the standalone app's start in a profile, for a
+     * client that may not be used for minutes.
+     */
+    private HttpClient client;
     private final Duration requestTimeout;
     private final Clock clock;
     private final Map<WebhookKind, Robot> robots = new EnumMap<>(WebhookKind.class);
 
     public WebhookSender(Duration connectTimeout, Duration requestTimeout, Clock clock) {
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.clientSettings = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
         this.requestTimeout = requestTimeout;
         this.clock = clock;
         robots.put(WebhookKind.FEISHU, new FeishuRobot());
@@ -41,6 +47,13 @@ public final class WebhookSender implements NotificationSender {
         robots.put(WebhookKind.WECOM, new WeComRobot());
         robots.put(WebhookKind.SLACK, new SlackRobot());
         robots.put(WebhookKind.GENERIC, new GenericRobot());
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = clientSettings.build();
+        }
+        return client;
     }
 
     @Override
@@ -51,7 +64,7 @@ public final class WebhookSender implements NotificationSender {
                 .POST(HttpRequest.BodyPublishers.ofString(request.body()));
         request.headers().forEach(http::header);
         try {
-            HttpResponse<String> response = client.send(http.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client().send(http.build(), HttpResponse.BodyHandlers.ofString());
             return robot.judge(new Robot.Answer(response.statusCode(), response.body(),
                     retryAfter(response.headers().firstValue("Retry-After"), clock.instant())));
         } catch (HttpTimeoutException e) {
