@@ -23,7 +23,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * database that the warm-up start migrated, as an operator's restart does; {@code first} gives every
  * start a new database, so the time includes creating the schema.
  *
- * <p>Arguments: {@code [rounds] [restart|first]}. Run by {@code exec:java}; it starts the JVMs itself.
+ * <p>Arguments: {@code [rounds] [restart|first] [cds]}. Run by {@code exec:java}; it starts the JVMs
+ * itself. {@code cds} gives each app its own class data sharing archive, written by a training start
+ * first (the JVM option an operator can take, so both sides get it). Besides time, it reports the CPU
+ * time each JVM used until ready: on a shared machine a busy neighbour stretches wall time more.
  */
 public final class StartupBenchmark {
 
@@ -34,45 +37,68 @@ public final class StartupBenchmark {
         }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         boolean restart = args.length < 2 || args[1].equals("restart");
+        boolean cds = args.length > 2 && args[2].equals("cds");
         Path appDir = Files.createTempDirectory("startup-app");
         Path bareDir = Files.createTempDirectory("startup-bare");
+        String classpath = cds ? jarredClasspath(Files.createTempDirectory("startup-classpath")) : classpath();
+        List<String> appOptions = new ArrayList<>();
+        List<String> bareOptions = new ArrayList<>();
+        if (cds) {
+            Path archives = Files.createTempDirectory("startup-cds");
+            appOptions.add(trainArchive("app", classpath, archives.resolve("app.jsa"), appDir));
+            bareOptions.add(trainArchive("bare", classpath, archives.resolve("bare.jsa"), bareDir));
+        }
         List<Double> app = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> appCpu = new ArrayList<>();
+        List<Double> bareCpu = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
         List<Double> appMemory = new ArrayList<>();
         List<Double> bareMemory = new ArrayList<>();
-        run("app", appDir);
-        run("bare", bareDir);
-        System.out.println(restart ? "restarts on migrated databases" : "first starts on new databases");
+        run("app", appDir, classpath, appOptions);
+        run("bare", bareDir, classpath, bareOptions);
+        System.out.println((restart ? "restarts on migrated databases" : "first starts on new databases")
+                + (cds ? ", each app with its own class data sharing archive" : ""));
         for (int round = 1; round <= rounds; round++) {
-            double[] a = run("app", restart ? appDir : Files.createTempDirectory("startup-app"));
-            double[] b = run("bare", restart ? bareDir : Files.createTempDirectory("startup-bare"));
+            double[] a = run("app", restart ? appDir : Files.createTempDirectory("startup-app"), classpath, appOptions);
+            double[] b = run("bare", restart ? bareDir : Files.createTempDirectory("startup-bare"), classpath,
+                    bareOptions);
             app.add(a[0]);
             bare.add(b[0]);
             appMemory.add(a[1]);
             bareMemory.add(b[1]);
+            appCpu.add(a[2]);
+            bareCpu.add(b[2]);
             ratios.add(a[0] / b[0]);
-            System.out.printf("round %d: app %.0f ms, %.0f MB; bare %.0f ms, %.0f MB; ratio %.2f%n", round, a[0], a[1],
-                    b[0], b[1], a[0] / b[0]);
+            cpuRatios.add(a[2] / b[2]);
+            System.out.printf("round %d: app %.0f ms, %.0f MB, CPU %.0f ms; bare %.0f ms, %.0f MB, CPU %.0f ms;"
+                    + " ratio %.2f, CPU %.2f%n", round, a[0], a[1], a[2], b[0], b[1], b[2], a[0] / b[0], a[2] / b[2]);
         }
         System.out.printf("time to ready, median: app %.0f ms, bare %.0f ms; ratio pair by pair median %.2f"
                 + " (min %.2f, max %.2f)%n", median(app), median(bare), median(ratios), Collections.min(ratios),
                 Collections.max(ratios));
+        System.out.printf("CPU time to ready (all threads), median: app %.0f ms, bare %.0f ms; ratio pair by pair"
+                + " median %.2f (min %.2f, max %.2f)%n", median(appCpu), median(bareCpu), median(cpuRatios),
+                Collections.min(cpuRatios), Collections.max(cpuRatios));
         System.out.printf("resident memory when ready, median: app %.0f MB, bare %.0f MB; ratio %.2f%n",
                 median(appMemory), median(bareMemory), median(appMemory) / median(bareMemory));
     }
 
-    /** One fresh JVM: its time to ready (ms) and resident memory then (MB). */
-    private static double[] run(String which, Path dir) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                classpath(), StartupBenchmark.class.getName(), which, dir.toString())
-                .redirectErrorStream(true).start();
+    /** One fresh JVM: its time to ready (ms), resident memory then (MB) and CPU time used by then (ms). */
+    private static double[] run(String which, Path dir, String classpath, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, StartupBenchmark.class.getName(), which, dir.toString()));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         double[] result = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("READY ")) {
                     String[] parts = line.split(" ");
-                    result = new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2]) / 1024};
+                    result = new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2]) / 1024,
+                        Double.parseDouble(parts[3])};
                 }
             }
         }
@@ -81,6 +107,49 @@ public final class StartupBenchmark {
             throw new IllegalStateException(which + " did not become ready");
         }
         return result;
+    }
+
+    /**
+     * Spring Boot's class data sharing recipe: one start that stops once the context is refreshed and
+     * writes the classes it loaded to {@code archive}; later starts map them instead of loading them.
+     * Returns the option those starts take.
+     */
+    private static String trainArchive(String which, String classpath, Path archive, Path dir)
+            throws IOException, InterruptedException {
+        Process training = new ProcessBuilder(java(), "-XX:ArchiveClassesAtExit=" + archive,
+                "-Dspring.context.exit=onRefresh", "-cp", classpath, StartupBenchmark.class.getName(), which,
+                dir.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (training.waitFor() != 0 || !Files.exists(archive)) {
+            throw new IllegalStateException(which + ": no class data sharing archive was written");
+        }
+        return "-XX:SharedArchiveFile=" + archive;
+    }
+
+    /** The classpath with each directory packed into a jar: the JVM archives classes only from jars. */
+    private static String jarredClasspath(Path jars) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classpath().split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (!Files.isDirectory(path)) {
+                entries.add(entry);
+                continue;
+            }
+            Path jar = jars.resolve(entries.size() + ".jar");
+            try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+                    java.util.stream.Stream<Path> files = Files.walk(path)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                    out.putNextEntry(new java.util.jar.JarEntry(path.relativize(file).toString().replace('\\', '/')));
+                    Files.copy(file, out);
+                    out.closeEntry();
+                }
+            }
+            entries.add(jar.toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The project's classpath: exec:java runs the harness in a class loader of its own, not on java.class.path. */
@@ -115,12 +184,18 @@ public final class StartupBenchmark {
         }
         application.addListeners((ApplicationReadyEvent ready) -> {
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.println("READY " + sinceJvmStart + " " + residentKilobytes());
+            System.out.println("READY " + sinceJvmStart + " " + residentKilobytes() + " " + cpuMillis());
         });
         try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
             // ready was printed by the listener; closing ends the JVM's work
         }
         System.exit(0);
+    }
+
+    /** CPU time the JVM has used so far, all its threads: less disturbed than wall time by a busy machine. */
+    private static long cpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
     }
 
     private static long residentKilobytes() {

@@ -6,11 +6,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.data.jpa.repository.JpaRepository;
 
 /**
  * The startup benchmark's baseline: a bare Spring Boot web app with JPA, Flyway and the health
- * endpoint, one entity and one repository, on the same database as the module's app.
+ * endpoint, one entity and one repository ({@link Notes}), on the same database as the module's app.
  */
 @SpringBootApplication
 public class BareApp {
@@ -22,8 +21,5 @@ public class BareApp {
         @GeneratedValue(strategy = GenerationType.IDENTITY)
         Long id;
         String title;
-    }
-
-    public interface Notes extends JpaRepository<Note, Long> {
     }
 }
