@@ -189,6 +189,41 @@ abstract class PersistenceSuite {
             }
         }
 
+        /**
+         * New schedules' ids follow each other in time, so their rows land in the same place of the
+         * key; saving one must not lock that place (on MariaDB a locking read of an absent row does,
+         * and two such creations then deadlock each other's insert).
+         */
+        @Test
+        void schedules_created_by_concurrent_requests_are_all_saved() throws Exception {
+            int threads = 4;
+            int each = 50;
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> creators = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    creators.add(pool.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < each; i++) {
+                            String name = "created-" + thread + "-" + i;
+                            store.save(schedule("alice", name, "nb-" + name, NOW));
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> creator : creators) {
+                    creator.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            assertThat(store.findByOwner("alice", PageRequest.first(200)).items()).hasSize(threads * each);
+        }
+
         @Test
         void an_audit_row_is_rolled_back_together_with_the_change_that_failed() {
             Schedule saved = store.save(schedule("alice", "daily", "nb-1", NOW));

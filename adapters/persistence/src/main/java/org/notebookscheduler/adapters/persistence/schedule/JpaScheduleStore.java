@@ -50,7 +50,7 @@ public class JpaScheduleStore implements ScheduleStore {
 
     @Override
     public Schedule save(Schedule schedule) {
-        ScheduleEntity row = lockedRow(schedule.id());
+        ScheduleEntity row = lockedRowAt(schedule.id(), schedule.version());
         try {
             if (row == null) {
                 row = new ScheduleEntity(schedule.id().toString());
@@ -58,9 +58,6 @@ public class JpaScheduleStore implements ScheduleStore {
                 addTasks(schedule.definition().tasks(), row);
                 entityManager.persist(row);
             } else {
-                if (row.version != schedule.version()) {
-                    throw concurrentlyModified(schedule.id());
-                }
                 row.version++;
                 ScheduleMapper.copyFields(schedule, row);
                 replaceTasksIfChanged(schedule, row);
@@ -92,20 +89,43 @@ public class JpaScheduleStore implements ScheduleStore {
     }
 
     /**
-     * Locks the schedule's row and reads it as last committed, so the version compared in
-     * {@link #save} is current and no other save can slip in between the comparison and the write.
-     * The lock is plain SQL rather than a JPA lock mode: Hibernate renders that as
+     * Locks the schedule's row and checks that it is still at the version the change was made
+     * from, so no other save can slip in between the comparison and the write; then the row as
+     * last committed. The lock is plain SQL rather than a JPA lock mode: Hibernate renders that as
      * {@code FOR UPDATE OF alias}, which MariaDB refuses when it is reached through MySQL's driver.
+     *
+     * <p>A new schedule's row is not locked: on MySQL and MariaDB a locking read of an absent key
+     * locks the gap where it would go, every concurrent creation landing in that gap takes the same
+     * lock, and each one's insert then waits for the others' (a deadlock, one in a few dozen with
+     * four creators). A new id is this save's alone, and its primary key keeps it so.
+     *
+     * <p>The version that counts is the locking read's: it is the last committed one. A plain read
+     * (the entity) sees the transaction's snapshot, which on MySQL and MariaDB (repeatable read)
+     * may predate a commit the lock waited for; a row that differs from the locked version even
+     * after a refresh is refused as a conflict rather than written from stale fields.
      */
-    private ScheduleEntity lockedRow(ScheduleId id) {
+    private ScheduleEntity lockedRowAt(ScheduleId id, long expectedVersion) {
+        boolean stored = !entityManager.createNativeQuery("SELECT 1 FROM schedule WHERE id = ?")
+                .setParameter(1, id.toString()).getResultList().isEmpty();
+        if (!stored) {
+            return null;
+        }
         List<?> versions = entityManager.createNativeQuery("SELECT version FROM schedule WHERE id = ? FOR UPDATE")
                 .setParameter(1, id.toString()).getResultList();
         if (versions.isEmpty()) {
-            return null;
+            throw new RefusedException(ErrorCode.SCHEDULE_NOT_FOUND, "scheduleId", "schedule " + id
+                    + " was deleted while this change was being made");
+        }
+        long locked = ((Number) versions.get(0)).longValue();
+        if (locked != expectedVersion) {
+            throw concurrentlyModified(id);
         }
         ScheduleEntity row = entityManager.find(ScheduleEntity.class, id.toString());
-        if (row.version != ((Number) versions.get(0)).longValue()) {
+        if (row.version != locked) {
             entityManager.refresh(row);
+        }
+        if (row.version != locked) {
+            throw concurrentlyModified(id);
         }
         return row;
     }
