@@ -36,6 +36,10 @@ final class RunLauncher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RunLauncher.class.getName());
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    /** Starting a run is a read and two writes: a few threads keep a burst moving without taking the pool's connections. */
+    private static final int FIRE_THREADS = 4;
+    /** How long closing waits for fires already taken from Quartz to become runs. */
+    private static final long FIRES_DRAIN_SECONDS = 5;
 
     private final RunStore store;
     private final ScheduleStore schedules;
@@ -45,6 +49,7 @@ final class RunLauncher implements AutoCloseable {
     private final ScheduledExecutorService workers;
     private final ScheduledExecutorService timers;
     private final ExecutorService deciders;
+    private final ExecutorService fires;
     private final Map<RunId, DagRun> live = new ConcurrentHashMap<>();
 
     RunLauncher(RunStore store, ScheduleStore schedules, RunTaskAttemptUseCase core, EmbeddedSettings settings,
@@ -57,12 +62,33 @@ final class RunLauncher implements AutoCloseable {
         this.workers = Executors.newScheduledThreadPool(settings.workers(), named("notebook-scheduler-task"));
         this.timers = Executors.newSingleThreadScheduledExecutor(named("notebook-scheduler-engine-timer"));
         this.deciders = Executors.newCachedThreadPool(named("notebook-scheduler-run"));
+        this.fires = Executors.newFixedThreadPool(FIRE_THREADS, named("notebook-scheduler-fire"));
         long every = settings.heartbeat().toMillis();
         timers.scheduleWithFixedDelay(this::lookAround, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** A cron fire, from Quartz: runs the schedule if it is still there and online. */
+    /**
+     * A cron fire, from Quartz: handed to this launcher's own threads, so that Quartz's few threads
+     * go back to firing at once (a burst of schedules due together would otherwise queue behind the
+     * reads and writes of each run's start).
+     */
     void fired(ScheduleId scheduleId, Instant fireTime) {
+        try {
+            fires.execute(() -> {
+                try {
+                    startFired(scheduleId, fireTime);
+                } catch (RuntimeException failed) {
+                    LOG.log(System.Logger.Level.ERROR, "Schedule " + scheduleId + " fired at " + fireTime
+                            + " but its run could not be started", failed);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            throw new EngineException(EngineException.Kind.UNAVAILABLE, "run", "this instance is shutting down");
+        }
+    }
+
+    /** Runs the schedule if it is still there and online. */
+    private void startFired(ScheduleId scheduleId, Instant fireTime) {
         Optional<Schedule> schedule = schedules.findById(scheduleId);
         if (schedule.isEmpty() || schedule.get().releaseState() != ReleaseState.ONLINE) {
             LOG.log(System.Logger.Level.INFO, "Schedule {0} fired at {1} but is no longer online; nothing runs",
@@ -189,6 +215,15 @@ final class RunLauncher implements AutoCloseable {
 
     @Override
     public void close() {
+        // fires Quartz has already handed over become runs (and then end with the instance, as failed)
+        // rather than vanish: they are no longer Quartz's to fire again
+        fires.shutdown();
+        try {
+            fires.awaitTermination(FIRES_DRAIN_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        fires.shutdownNow();
         timers.shutdownNow();
         workers.shutdownNow();
         deciders.shutdownNow();

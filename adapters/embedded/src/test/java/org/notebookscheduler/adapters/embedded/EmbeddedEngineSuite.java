@@ -23,6 +23,7 @@ import org.notebookscheduler.application.fakes.TestWorld;
 import org.notebookscheduler.application.port.out.Engine;
 import org.notebookscheduler.application.port.out.EngineHealth;
 import org.notebookscheduler.application.port.out.PageRequest;
+import org.notebookscheduler.application.port.out.ScheduleStore;
 import org.notebookscheduler.application.service.Engines;
 import org.notebookscheduler.application.service.ScheduleService;
 import org.notebookscheduler.domain.run.Run;
@@ -78,9 +79,13 @@ abstract class EmbeddedEngineSuite {
     }
 
     private Node node(String instanceId) throws Exception {
+        return node(instanceId, world.schedules);
+    }
+
+    private Node node(String instanceId, ScheduleStore scheduleStore) throws Exception {
         Scheduler quartz = QuartzSchedulers.clustered(db().bean(DataSource.class), instanceId, 2,
                 Duration.ofMillis(500), Duration.ofMillis(800));
-        Node node = new Node(quartz, new EmbeddedEngine(quartz, db().jdbc(), world.schedules, world.attempts,
+        Node node = new Node(quartz, new EmbeddedEngine(quartz, db().jdbc(), scheduleStore, world.attempts,
                 new EmbeddedSettings(instanceId, 4, Duration.ofMillis(200), 3), Clock.systemUTC()));
         nodes.add(node);
         return node;
@@ -170,6 +175,37 @@ abstract class EmbeddedEngineSuite {
         assertThat(node.quartz().checkExists(QuartzJobs.triggerOf(id))).isFalse();
         schedules.delete(id);
         assertThat(node.quartz().checkExists(QuartzJobs.jobOf(id))).isFalse();
+    }
+
+    /**
+     * Quartz has few threads (two by default) and a burst of fires queues behind them: a fire only
+     * hands the run over, and the schedule is read and the run recorded on the engine's threads.
+     */
+    @Test
+    void a_fire_frees_quartzs_thread_at_once_and_the_run_is_started_on_the_engines_own() throws Exception {
+        List<String> readBy = java.util.Collections.synchronizedList(new ArrayList<>());
+        ScheduleStore watched = (ScheduleStore) java.lang.reflect.Proxy.newProxyInstance(
+                ScheduleStore.class.getClassLoader(), new Class<?>[] {ScheduleStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("findById")) {
+                        readBy.add(Thread.currentThread().getName());
+                    }
+                    try {
+                        return method.invoke(world.schedules, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Node node = node("instance-a", watched);
+        ScheduleService schedules = schedulesOn(node);
+        ScheduleId id = schedules.create(everySecond("often", ScheduledTask.of("run", notebook("nb-1"))))
+                .schedule().id();
+        readBy.clear();
+
+        schedules.online(id);
+        await("a fire's run", () -> !runsOf(node, id).isEmpty());
+        schedules.offline(id);
+
+        assertThat(readBy).isNotEmpty().noneMatch(thread -> thread.contains("_Worker-"));
     }
 
     /** Found in review: a window that started in the past made going online fire a run at once. */
