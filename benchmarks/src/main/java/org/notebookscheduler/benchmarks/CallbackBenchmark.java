@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.notebookscheduler.application.port.out.NotebookRunner;
+import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
 import org.notebookscheduler.bootstrap.NotebookSchedulerApplication;
 import org.notebookscheduler.domain.schedule.CallbackCredential;
 import org.notebookscheduler.domain.schedule.ScheduleId;
@@ -121,8 +122,8 @@ public final class CallbackBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int[] concurrencies = Arrays.stream((args.length > 3 ? args[3] : "1,4,16").split(","))
                 .mapToInt(Integer::parseInt).toArray();
-        String name = "ns_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> properties = new HashMap<>(LookupBenchmark.Databases.datasource(database, name));
+        BenchmarkDatabase db = BenchmarkDatabase.create(database);
+        Map<String, Object> properties = new HashMap<>(db.springDataSource());
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
@@ -195,7 +196,7 @@ public final class CallbackBenchmark {
                         median(ratios, x -> x), Collections.min(ratios), Collections.max(ratios));
             }
         } finally {
-            LookupBenchmark.Databases.drop(database, name);
+            db.close();
         }
     }
 

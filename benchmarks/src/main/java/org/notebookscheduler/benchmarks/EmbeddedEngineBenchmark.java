@@ -39,6 +39,7 @@ import org.notebookscheduler.application.port.out.NotebookRunner;
 import org.notebookscheduler.adapters.embedded.QuartzSchedulers;
 import org.notebookscheduler.adapters.persistence.NotebookSchedulerSchema;
 import org.notebookscheduler.application.service.ScheduleService;
+import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
 import org.notebookscheduler.bootstrap.NotebookSchedulerApplication;
 import org.notebookscheduler.bootstrap.config.SchedulerProperties;
 import org.notebookscheduler.domain.schedule.CronSpec;
@@ -186,8 +187,8 @@ public final class EmbeddedEngineBenchmark {
 
     private static EngineRound engineRound(String database, int schedules, int instances, int round,
             List<String> engineProperties) throws Exception {
-        String name = "ns_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> datasource = LookupBenchmark.Databases.datasource(database, name);
+        BenchmarkDatabase db = BenchmarkDatabase.create(database);
+        Map<String, Object> datasource = db.springDataSource();
         Starts starts = new Starts();
         StatementCounts statements = new StatementCounts();
         List<ConfigurableApplicationContext> cluster = new ArrayList<>();
@@ -243,7 +244,7 @@ public final class EmbeddedEngineBenchmark {
             for (int i = cluster.size() - 1; i >= 0; i--) {
                 cluster.get(i).close();
             }
-            LookupBenchmark.Databases.drop(database, name);
+            db.close();
         }
     }
 
@@ -334,10 +335,10 @@ public final class EmbeddedEngineBenchmark {
 
     private static Outcome baselineRound(String database, int schedules, int instances, int round, QuartzShape shape)
             throws Exception {
-        String name = "ns_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> datasource = LookupBenchmark.Databases.datasource(database, name);
-        String url = (String) datasource.get("spring.datasource.url");
-        String user = (String) datasource.getOrDefault("spring.datasource.username", "sa");
+        BenchmarkDatabase db = BenchmarkDatabase.create(database);
+        Map<String, Object> datasource = db.springDataSource();
+        String url = db.url();
+        String user = db.user();
         Starts starts = new Starts();
         StatementCounts statements = new StatementCounts();
         List<Scheduler> cluster = new ArrayList<>();
@@ -385,7 +386,7 @@ public final class EmbeddedEngineBenchmark {
                 scheduler.shutdown(true);
             }
             pools.forEach(HikariDataSource::close);
-            LookupBenchmark.Databases.drop(database, name);
+            db.close();
         }
     }
 

@@ -10,10 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -23,10 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import org.notebookscheduler.adapters.persistence.PersistenceConfiguration;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.port.out.ScheduleStore;
+import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
 import org.notebookscheduler.domain.schedule.CronSpec;
 import org.notebookscheduler.domain.schedule.EntityRef;
 import org.notebookscheduler.domain.schedule.EntityType;
@@ -69,8 +65,8 @@ public final class LookupBenchmark {
         int schedules = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         double latency = args.length > 2 ? Double.parseDouble(args[2]) : 1.6;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        String name = "ns_bench_" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
-        Map<String, Object> properties = new HashMap<>(Databases.datasource(database, name));
+        BenchmarkDatabase db = BenchmarkDatabase.create(database);
+        Map<String, Object> properties = new HashMap<>(db.springDataSource());
         properties.put("spring.jpa.hibernate.ddl-auto", "validate");
         properties.put("spring.jpa.open-in-view", "false");
         properties.put("spring.main.banner-mode", "off");
@@ -124,7 +120,7 @@ public final class LookupBenchmark {
                     referenceMs / entityMs, referenceMs / ownerMs);
         } finally {
             ds.stop();
-            Databases.drop(database, name);
+            db.close();
         }
     }
 
@@ -202,48 +198,5 @@ public final class LookupBenchmark {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
-    }
-
-    /** The benchmark's databases: H2 in memory, or a database of its own on the local server, dropped after. */
-    static final class Databases {
-
-        private Databases() {
-        }
-
-        static Map<String, Object> datasource(String database, String name) throws Exception {
-            switch (database) {
-                case "mariadb" -> {
-                    admin("jdbc:mariadb://127.0.0.1:3306/", "root",
-                            "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-                    return Map.of("spring.datasource.url", "jdbc:mariadb://127.0.0.1:3306/" + name,
-                            "spring.datasource.username", "root", "spring.datasource.password", "");
-                }
-                case "postgresql" -> {
-                    admin("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "CREATE DATABASE " + name);
-                    return Map.of("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + name,
-                            "spring.datasource.username", "postgres", "spring.datasource.password", "");
-                }
-                default -> {
-                    return Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-                            + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
-                }
-            }
-        }
-
-        static void drop(String database, String name) throws Exception {
-            if (database.equals("mariadb")) {
-                admin("jdbc:mariadb://127.0.0.1:3306/", "root", "DROP DATABASE IF EXISTS " + name);
-            } else if (database.equals("postgresql")) {
-                admin("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "DROP DATABASE IF EXISTS " + name
-                        + " WITH (FORCE)");
-            }
-        }
-
-        private static void admin(String url, String user, String sql) throws Exception {
-            try (Connection admin = DriverManager.getConnection(url, user, "");
-                    Statement statement = admin.createStatement()) {
-                statement.execute(sql);
-            }
-        }
     }
 }

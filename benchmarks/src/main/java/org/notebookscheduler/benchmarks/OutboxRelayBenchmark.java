@@ -1,8 +1,5 @@
 package org.notebookscheduler.benchmarks;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +8,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +18,7 @@ import org.notebookscheduler.application.port.out.NotificationOutbox;
 import org.notebookscheduler.application.port.out.NotificationSender;
 import org.notebookscheduler.application.service.NotificationRelayService;
 import org.notebookscheduler.application.settings.RelaySettings;
+import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
 import org.notebookscheduler.domain.execution.ExecutionId;
 import org.notebookscheduler.domain.notification.DeliveryBackoff;
 import org.notebookscheduler.domain.notification.Notification;
@@ -57,20 +54,8 @@ public final class OutboxRelayBenchmark {
         int relays = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 5;
-        String name = "ns_bench_" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
-        Map<String, Object> properties = new HashMap<>();
-        if (database.equals("mariadb")) {
-            try (Connection admin = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
-                    Statement statement = admin.createStatement()) {
-                statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            }
-            properties.put("spring.datasource.url", "jdbc:mariadb://127.0.0.1:3306/" + name);
-            properties.put("spring.datasource.username", "root");
-            properties.put("spring.datasource.password", "");
-        } else {
-            properties.put("spring.datasource.url", "jdbc:h2:mem:" + name
-                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        }
+        BenchmarkDatabase db = BenchmarkDatabase.create(database);
+        Map<String, Object> properties = new HashMap<>(db.springDataSource());
         properties.put("spring.jpa.hibernate.ddl-auto", "validate");
         properties.put("spring.jpa.open-in-view", "false");
         properties.put("spring.main.banner-mode", "off");
@@ -93,12 +78,7 @@ public final class OutboxRelayBenchmark {
             System.out.printf("rows/s min %.0f, median %.0f, max %.0f%n", rates.get(0), rates.get(rates.size() / 2),
                     rates.get(rates.size() - 1));
         } finally {
-            if (database.equals("mariadb")) {
-                try (Connection admin = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
-                        Statement statement = admin.createStatement()) {
-                    statement.execute("DROP DATABASE IF EXISTS " + name);
-                }
-            }
+            db.close();
         }
     }
 

@@ -10,6 +10,7 @@ import com.gruelbox.transactionoutbox.TransactionOutbox;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.List;
+import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
 
 /**
  * gruelbox transaction-outbox on plain JDBC (its own {@link TransactionManager} over a Hikari pool
@@ -83,6 +84,7 @@ final class GruelboxOutbox implements Contender {
         Dialect dialect = switch (database.server()) {
             case MARIADB -> Dialect.MY_SQL_8; // SKIP LOCKED, which MariaDB has had since 10.6
             case POSTGRESQL -> Dialect.POSTGRESQL_9;
+            case H2 -> throw new IllegalArgumentException("the libraries are compared on MariaDB and PostgreSQL");
         };
         return new GruelboxOutbox(database.newReadCommittedPool(poolSize, "gruelbox"), dialect, sink, batchSize);
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
+import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
 
 /**
  * How fast this project's outbox relay drains a backlog, against gruelbox transaction-outbox and
@@ -40,6 +41,9 @@ public final class OutboxLibrariesBenchmark {
 
     public static void main(String[] args) throws Exception {
         String server = args.length > 0 ? args[0] : "mariadb";
+        if (BenchmarkDatabase.Server.named(server) == BenchmarkDatabase.Server.H2) {
+            throw new IllegalArgumentException("the libraries are compared on mariadb and postgresql, not h2");
+        }
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         int[] relayCounts = Arrays.stream((args.length > 2 ? args[2] : "1,3").split(","))
                 .mapToInt(Integer::parseInt).toArray();

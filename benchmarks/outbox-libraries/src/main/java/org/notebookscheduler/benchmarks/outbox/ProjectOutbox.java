@@ -21,6 +21,7 @@ import org.notebookscheduler.application.port.out.NotificationSender;
 import org.notebookscheduler.application.port.out.Transactions;
 import org.notebookscheduler.application.service.NotificationRelayService;
 import org.notebookscheduler.application.settings.RelaySettings;
+import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
 import org.notebookscheduler.domain.execution.ExecutionId;
 import org.notebookscheduler.domain.notification.DeliveryBackoff;
 import org.notebookscheduler.domain.notification.Notification;

@@ -1,4 +1,4 @@
-package org.notebookscheduler.benchmarks.outbox;
+package org.notebookscheduler.benchmarks.support;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A database of its own for one run, on the local MariaDB or PostgreSQL server, created at the start
- * and dropped at the end, so that a run neither sees nor leaves anything of another's. All three
- * implementations share it, each with its own tables and its own pool of the same size.
+ * A database of its own for one run (or one round), on the local MariaDB or PostgreSQL server (root
+ * or postgres, no password), or in H2's memory; created at the start and dropped at the end, so that
+ * a run neither sees nor leaves anything of another's.
  */
-final class BenchmarkDatabase implements AutoCloseable {
+public final class BenchmarkDatabase implements AutoCloseable {
 
-    enum Server {
+    public enum Server {
+        // in memory, kept until the JVM ends; MySQL mode, as the module's H2 tests run it
+        H2("jdbc:h2:mem:", null, "sa", null, null),
         MARIADB("jdbc:mariadb://127.0.0.1:3306/", "", "root",
                 "CREATE DATABASE %s CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", "DROP DATABASE IF EXISTS %s"),
         POSTGRESQL("jdbc:postgresql://127.0.0.1:5432/", "postgres", "postgres", "CREATE DATABASE %s",
@@ -37,11 +39,12 @@ final class BenchmarkDatabase implements AutoCloseable {
             this.drop = drop;
         }
 
-        static Server named(String name) {
+        public static Server named(String name) {
             return switch (name) {
+                case "h2" -> H2;
                 case "mariadb" -> MARIADB;
                 case "postgresql" -> POSTGRESQL;
-                default -> throw new IllegalArgumentException("database must be mariadb or postgresql, not " + name);
+                default -> throw new IllegalArgumentException("database must be h2, mariadb or postgresql, not " + name);
             };
         }
     }
@@ -54,7 +57,8 @@ final class BenchmarkDatabase implements AutoCloseable {
         this.name = name;
     }
 
-    static BenchmarkDatabase create(String serverName) throws SQLException {
+    /** @param serverName h2, mariadb or postgresql */
+    public static BenchmarkDatabase create(String serverName) throws SQLException {
         Server server = Server.named(serverName);
         BenchmarkDatabase database = new BenchmarkDatabase(server,
                 "ns_bench_" + UUID.randomUUID().toString().substring(0, 8));
@@ -62,30 +66,39 @@ final class BenchmarkDatabase implements AutoCloseable {
         return database;
     }
 
-    Server server() {
+    public Server server() {
         return server;
     }
 
-    String url() {
-        return server.urlPrefix + name;
+    public String url() {
+        return server == Server.H2
+                ? server.urlPrefix + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
+                : server.urlPrefix + name;
     }
 
-    String user() {
+    public String user() {
         return server.user;
     }
 
-    /** Spring Boot's properties for a pool of {@code poolSize} connections to this database. */
-    Map<String, Object> springDataSource(int poolSize, String poolName) {
+    /** Spring Boot's properties for this database, with Boot's default pool. */
+    public Map<String, Object> springDataSource() {
         return Map.of("spring.datasource.url", url(), "spring.datasource.username", user(),
-                "spring.datasource.password", "", "spring.datasource.hikari.maximum-pool-size", poolSize,
-                "spring.datasource.hikari.pool-name", poolName);
+                "spring.datasource.password", "");
+    }
+
+    /** Spring Boot's properties for a pool of {@code poolSize} connections to this database. */
+    public Map<String, Object> springDataSource(int poolSize, String poolName) {
+        Map<String, Object> properties = new java.util.HashMap<>(springDataSource());
+        properties.put("spring.datasource.hikari.maximum-pool-size", poolSize);
+        properties.put("spring.datasource.hikari.pool-name", poolName);
+        return Map.copyOf(properties);
     }
 
     /**
      * The same pool as {@link #springDataSource}, for an implementation that runs outside Spring;
      * its transactions run at READ COMMITTED, PostgreSQL's default and not MariaDB's.
      */
-    HikariDataSource newReadCommittedPool(int poolSize, String poolName) {
+    public HikariDataSource newReadCommittedPool(int poolSize, String poolName) {
         HikariConfig config = new HikariConfig();
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setJdbcUrl(url());
@@ -97,12 +110,16 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     private void admin(String statementFormat) throws SQLException {
+        if (statementFormat == null) {
+            return;
+        }
         try (Connection admin = DriverManager.getConnection(server.urlPrefix + server.adminDatabase, server.user, "");
                 Statement statement = admin.createStatement()) {
             statement.execute(statementFormat.formatted(name));
         }
     }
 
+    /** Drops the database (H2's stays in memory until the JVM ends). */
     @Override
     public void close() throws SQLException {
         admin(server.drop);
