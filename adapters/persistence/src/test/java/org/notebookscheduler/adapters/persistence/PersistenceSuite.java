@@ -312,6 +312,37 @@ abstract class PersistenceSuite {
             assertThat(found.destinations().get(0).signingSecret()).isPresent();
         }
 
+        /** Read on every callback and every embedded run: its tasks and robots come with it, not one query each. */
+        @Test
+        void a_schedule_with_its_tasks_and_robots_is_read_whole_in_three_statements() {
+            db().clean();
+            ScheduleStore store = db().bean(ScheduleStore.class);
+            var overrides = new org.notebookscheduler.domain.notification.NotificationOverrides(
+                    org.notebookscheduler.domain.notification.NotificationLevel.ALL, "Team X:", null, true, null,
+                    List.of(org.notebookscheduler.domain.notification.WebhookTarget.of(
+                                    "https://oapi.dingtalk.com/robot/send?access_token=tok", null, "SECabc", "url"),
+                            org.notebookscheduler.application.fakes.Examples.feishu()));
+            ScheduledTask extract = new ScheduledTask("extract", notebook("nb-1"), null, Duration.ofMinutes(30), 0,
+                    Duration.ofMinutes(1), Set.of(), Map.of("region", "east"));
+            ScheduledTask report = new ScheduledTask("report", notebook("nb-2"), null, Duration.ofMinutes(45), 3,
+                    Duration.ofMinutes(2), Set.of("extract"), Map.of("region", "east", "limit", "100"));
+            ScheduledTask archive = ScheduledTask.of("archive", notebook("nb-3")).after("report");
+            Schedule schedule = Schedule.create(ScheduleId.newId(), "alice",
+                    new org.notebookscheduler.domain.schedule.ScheduleDefinition("pipeline", null,
+                            List.of(extract, report, archive), org.notebookscheduler.application.fakes.Examples.daily(),
+                            org.notebookscheduler.domain.schedule.RunSettings.defaults(), overrides), NOW).schedule();
+            store.save(schedule);
+            org.hibernate.stat.Statistics statistics = db().bean(jakarta.persistence.EntityManagerFactory.class)
+                    .unwrap(org.hibernate.SessionFactory.class).getStatistics();
+            long before = statistics.getPrepareStatementCount();
+
+            Schedule found = store.findById(schedule.id()).orElseThrow();
+
+            assertThat(statistics.getPrepareStatementCount() - before).as("SQL statements to read a schedule")
+                    .isLessThanOrEqualTo(3);
+            assertThat(found.definition()).isEqualTo(schedule.definition());
+        }
+
         @Test
         void no_destinations_of_its_own_differs_from_an_empty_list_of_them() {
             db().clean();

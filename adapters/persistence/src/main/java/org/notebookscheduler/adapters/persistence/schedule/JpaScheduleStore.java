@@ -154,7 +154,7 @@ public class JpaScheduleStore implements ScheduleStore {
     @Override
     @Transactional(readOnly = true)
     public Optional<Schedule> findById(ScheduleId id) {
-        return repository.findById(id.toString()).map(ScheduleMapper::toDomain);
+        return repository.findWhole(id.toString()).map(ScheduleMapper::toDomain);
     }
 
     @Override

@@ -14,7 +14,9 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.annotations.BatchSize;
 
 /** A row of {@code schedule}; {@link ScheduleMapper} turns it into the domain's {@code Schedule} and back. */
@@ -100,10 +102,15 @@ public class ScheduleEntity {
     @Column(nullable = false)
     long version;
 
+    /**
+     * A set (kept in task order), not a list: a list without an index column is a bag to
+     * Hibernate, and a bag read in one statement with the destinations would hold each task once
+     * per destination.
+     */
     @BatchSize(size = LOADED_TOGETHER)
     @OneToMany(mappedBy = "schedule", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("taskOrder")
-    List<ScheduleTaskEntity> tasks = new ArrayList<>();
+    Set<ScheduleTaskEntity> tasks = new LinkedHashSet<>();
 
     @Column(name = "notify_level", length = 16)
     String notifyLevel;
