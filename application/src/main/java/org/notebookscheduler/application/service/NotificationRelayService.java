@@ -75,8 +75,7 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
             Notification notification = claimed.get(next);
             if (clock.instant().isAfter(stopSendingAt)) {
                 // handed back untouched, for any relay to take now rather than when the lease runs out
-                claimed.subList(next, claimed.size()).forEach(unsent ->
-                        transactions.run(() -> outbox.complete(unsent, settings.relayId())));
+                claimed.subList(next, claimed.size()).forEach(unsent -> outbox.complete(unsent, settings.relayId()));
                 break;
             }
             // one robot's messages go at its kind's pace and wait while it backs off, oldest first
@@ -151,15 +150,18 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
         store(notification, now);
     }
 
+    /**
+     * The outcome is stored as soon as the send returns, row by row, so that a relay that stops
+     * mid-batch sends again only the message it was sending. Only a dead notification needs a
+     * transaction of this service's (its audit line goes with it); {@code complete} is atomic by itself.
+     */
     private void store(Notification notification, Instant now) {
+        if (notification.status() != NotificationStatus.DEAD) {
+            completeOrSayLost(notification);
+            return;
+        }
         transactions.run(() -> {
-            if (!outbox.complete(notification, settings.relayId())) {
-                LOG.log(System.Logger.Level.WARNING, "Notification {0} to {1}: this relay''s claim ran out while it"
-                        + " was being sent and another relay holds it now; this attempt''s result is not stored",
-                        notification.id(), notification.target().redacted());
-                return;
-            }
-            if (notification.status() == NotificationStatus.DEAD) {
+            if (completeOrSayLost(notification)) {
                 LOG.log(System.Logger.Level.WARNING, "Notification {0} to {1} is dead after {2} attempt(s): {3};"
                         + " it waits in the dead letters for a replay", notification.id(),
                         notification.target().redacted(), notification.attempts(),
@@ -170,6 +172,16 @@ public final class NotificationRelayService implements RelayNotificationsUseCase
                                 + " attempt(s): " + notification.lastError().orElse("no reason given")));
             }
         });
+    }
+
+    private boolean completeOrSayLost(Notification notification) {
+        boolean held = outbox.complete(notification, settings.relayId());
+        if (!held) {
+            LOG.log(System.Logger.Level.WARNING, "Notification {0} to {1}: this relay''s claim ran out while it"
+                    + " was being sent and another relay holds it now; this attempt''s result is not stored",
+                    notification.id(), notification.target().redacted());
+        }
+        return held;
     }
 
     @Override

@@ -74,8 +74,9 @@ public class PersistenceConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    NotificationOutbox notificationOutbox(NotificationRepository repository, NamedParameterJdbcTemplate jdbc) {
-        return new JpaNotificationOutbox(repository, jdbc);
+    NotificationOutbox notificationOutbox(NotificationRepository repository, NamedParameterJdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager) {
+        return new JpaNotificationOutbox(repository, jdbc, transactionManager);
     }
 
     @Bean

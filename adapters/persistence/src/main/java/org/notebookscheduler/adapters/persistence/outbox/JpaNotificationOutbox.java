@@ -29,11 +29,14 @@ import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.notebookscheduler.domain.shared.Secret;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox in {@code notification_outbox}. */
 @Repository
@@ -43,14 +46,19 @@ public class JpaNotificationOutbox implements NotificationOutbox {
     private static final Sort OLDEST_FIRST = Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("id"));
 
     private final NotificationRepository repository;
+    private final NamedParameterJdbcTemplate jdbc;
     private final OutboxClaim claim;
+    private final TransactionTemplate transaction;
 
     @PersistenceContext
     private EntityManager entityManager;
 
-    public JpaNotificationOutbox(NotificationRepository repository, NamedParameterJdbcTemplate jdbc) {
+    public JpaNotificationOutbox(NotificationRepository repository, NamedParameterJdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager) {
         this.repository = repository;
+        this.jdbc = jdbc;
         this.claim = new OutboxClaim(jdbc);
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -83,22 +91,38 @@ public class JpaNotificationOutbox implements NotificationOutbox {
     /**
      * One conditional update of what a delivery attempt changes, and the failed attempt added to
      * the history: a relay that lost its claim (the row is no longer pending and claimed by it)
-     * matches no row and writes nothing.
+     * changes nothing. An attempt that adds nothing to the history (a delivery, a postponement) is
+     * that one statement, committed by itself unless the caller has a transaction: the relay stores
+     * a row's outcome right after its send, row by row, and a transaction around one statement
+     * would only add round trips (switching auto-commit off and on, the commit) to every message.
      */
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean complete(Notification notification, String claimant) {
-        boolean held = entityManager.createNativeQuery("UPDATE notification_outbox SET status = ?, attempts = ?,"
-                + " next_attempt_at = ?, last_error = ?, delivered_at = ?, claimed_by = NULL, lease_until = NULL"
-                + " WHERE id = ? AND status = 'PENDING' AND claimed_by = ?")
-                .setParameter(1, notification.status().name()).setParameter(2, notification.attempts())
-                .setParameter(3, column(notification.nextAttemptAt()))
-                .setParameter(4, notification.lastError().orElse(null))
-                .setParameter(5, column(notification.deliveredAt().orElse(null)))
-                .setParameter(6, notification.id().toString()).setParameter(7, claimant).executeUpdate() == 1;
-        if (held) {
-            recordFailure(notification);
+        if (notification.newFailure().isEmpty()) {
+            return storeOutcome(notification, claimant);
         }
-        return held;
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            boolean held = storeOutcome(notification, claimant);
+            if (held) {
+                recordFailure(notification);
+            }
+            return held;
+        }));
+    }
+
+    private boolean storeOutcome(Notification notification, String claimant) {
+        return jdbc.update("UPDATE notification_outbox SET status = :status, attempts = :attempts,"
+                + " next_attempt_at = :nextAttemptAt, last_error = :lastError, delivered_at = :deliveredAt,"
+                + " claimed_by = NULL, lease_until = NULL WHERE id = :id AND status = 'PENDING' AND claimed_by = :claimant",
+                new MapSqlParameterSource()
+                        .addValue("status", notification.status().name())
+                        .addValue("attempts", notification.attempts())
+                        .addValue("nextAttemptAt", column(notification.nextAttemptAt()))
+                        .addValue("lastError", notification.lastError().orElse(null))
+                        .addValue("deliveredAt", column(notification.deliveredAt().orElse(null)))
+                        .addValue("id", notification.id().toString())
+                        .addValue("claimant", claimant)) == 1;
     }
 
     private void recordFailure(Notification notification) {
