@@ -584,6 +584,9 @@ public final class EmbeddedEngineBenchmark {
             if (thread.contains("_Worker-")) {
                 return "Quartz jobs";
             }
+            if (thread.startsWith("notebook-scheduler-fire-")) {
+                return "engine fires";
+            }
             if (thread.startsWith("notebook-scheduler-run-")) {
                 return "engine runs";
             }
