@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.notebookscheduler.application.port.out.NotebookRunner;
 import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
+import org.notebookscheduler.benchmarks.support.Medians;
 import org.notebookscheduler.bootstrap.NotebookSchedulerApplication;
 import org.notebookscheduler.domain.schedule.CallbackCredential;
 import org.notebookscheduler.domain.schedule.ScheduleId;
@@ -189,11 +190,11 @@ public final class CallbackBenchmark {
                     ratios.add(o.get(i).perSecond / r.get(i).perSecond);
                 }
                 System.out.printf("| %d | %,.0f | %.2f ms | %.2f ms | %.2f ms, %.0f KB | %,.0f | %.2f ms | %.2f ms"
-                        + " | %.2f ms, %.0f KB | %.2f× (%.2f–%.2f) |%n", concurrency, median(o, Result::perSecond),
-                        median(o, Result::p50), median(o, Result::p99), median(o, Result::cpuMs),
-                        median(o, Result::allocatedKb), median(r, Result::perSecond), median(r, Result::p50),
-                        median(r, Result::p99), median(r, Result::cpuMs), median(r, Result::allocatedKb),
-                        median(ratios, x -> x), Collections.min(ratios), Collections.max(ratios));
+                        + " | %.2f ms, %.0f KB | %.2f× (%.2f–%.2f) |%n", concurrency, Medians.of(o, Result::perSecond),
+                        Medians.of(o, Result::p50), Medians.of(o, Result::p99), Medians.of(o, Result::cpuMs),
+                        Medians.of(o, Result::allocatedKb), Medians.of(r, Result::perSecond), Medians.of(r, Result::p50),
+                        Medians.of(r, Result::p99), Medians.of(r, Result::cpuMs), Medians.of(r, Result::allocatedKb),
+                        Medians.of(ratios, x -> x), Collections.min(ratios), Collections.max(ratios));
             }
         } finally {
             db.close();
@@ -437,10 +438,5 @@ public final class CallbackBenchmark {
         Map<String, Long> counts = new LinkedHashMap<>();
         STATEMENTS.forEach((kind, count) -> counts.put(kind, count.get()));
         return counts;
-    }
-
-    private static <T> double median(List<T> values, java.util.function.ToDoubleFunction<T> of) {
-        double[] sorted = values.stream().mapToDouble(of).sorted().toArray();
-        return sorted[sorted.length / 2];
     }
 }

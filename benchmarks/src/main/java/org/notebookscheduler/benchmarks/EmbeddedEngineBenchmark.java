@@ -40,6 +40,7 @@ import org.notebookscheduler.adapters.embedded.QuartzSchedulers;
 import org.notebookscheduler.adapters.persistence.NotebookSchedulerSchema;
 import org.notebookscheduler.application.service.ScheduleService;
 import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
+import org.notebookscheduler.benchmarks.support.Medians;
 import org.notebookscheduler.bootstrap.NotebookSchedulerApplication;
 import org.notebookscheduler.bootstrap.config.SchedulerProperties;
 import org.notebookscheduler.domain.schedule.CronSpec;
@@ -165,12 +166,12 @@ public final class EmbeddedEngineBenchmark {
                 rateRatios.add(ours.get(i).perSecond() / bare.get(i).perSecond());
             }
             System.out.printf("| %d | %,.0f / %,.0f / %,.0f ms | %.0f | %,.0f / %,.0f / %,.0f ms | %.0f | %.2fx | %.2fx"
-                    + " | %.2fx | %d, %d |%n", instances, median(ours, o -> o.latency().p50()),
-                    median(ours, o -> o.latency().p99()), median(ours, o -> o.latency().max()),
-                    median(ours, Outcome::perSecond), median(bare, o -> o.latency().p50()),
-                    median(bare, o -> o.latency().p99()), median(bare, o -> o.latency().max()),
-                    median(bare, Outcome::perSecond), median(p50Ratios, x -> x), median(p99Ratios, x -> x),
-                    median(rateRatios, x -> x), ours.stream().mapToInt(Outcome::misfired).sum(),
+                    + " | %.2fx | %d, %d |%n", instances, Medians.of(ours, o -> o.latency().p50()),
+                    Medians.of(ours, o -> o.latency().p99()), Medians.of(ours, o -> o.latency().max()),
+                    Medians.of(ours, Outcome::perSecond), Medians.of(bare, o -> o.latency().p50()),
+                    Medians.of(bare, o -> o.latency().p99()), Medians.of(bare, o -> o.latency().max()),
+                    Medians.of(bare, Outcome::perSecond), Medians.of(p50Ratios, x -> x), Medians.of(p99Ratios, x -> x),
+                    Medians.of(rateRatios, x -> x), ours.stream().mapToInt(Outcome::misfired).sum(),
                     bare.stream().mapToInt(Outcome::misfired).sum());
         }
         if (!failures.isEmpty()) {
@@ -682,11 +683,5 @@ public final class EmbeddedEngineBenchmark {
 
     private static Instant instant(LocalDateTime utc) {
         return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
-    }
-
-    private static <T> double median(List<T> values, ToDoubleFunction<T> of) {
-        double[] sorted = values.stream().mapToDouble(of).sorted().toArray();
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 }

@@ -23,6 +23,7 @@ import org.notebookscheduler.adapters.persistence.PersistenceConfiguration;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.port.out.ScheduleStore;
 import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
+import org.notebookscheduler.benchmarks.support.Medians;
 import org.notebookscheduler.domain.schedule.CronSpec;
 import org.notebookscheduler.domain.schedule.EntityRef;
 import org.notebookscheduler.domain.schedule.EntityType;
@@ -108,9 +109,9 @@ public final class LookupBenchmark {
                 reference.add(millis(() -> made[0] = referenceLookup(http, ds.baseUrl(), schedules)));
                 calls = made[0];
             }
-            double entityMs = median(localEntity);
-            double ownerMs = median(localOwner);
-            double referenceMs = median(reference);
+            double entityMs = Medians.of(localEntity);
+            double ownerMs = Medians.of(localOwner);
+            double referenceMs = Medians.of(reference);
             System.out.printf("this module, by entity: %.1f SQL statements, %.2f ms (median of 200)%n",
                     entityQueries / 200.0, entityMs);
             System.out.printf("this module, an owner's first page of 20: %.1f SQL statements, %.2f ms (median of 200)%n",
@@ -192,11 +193,5 @@ public final class LookupBenchmark {
         long started = System.nanoTime();
         work.run();
         return (System.nanoTime() - started) / 1_000_000.0;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 }

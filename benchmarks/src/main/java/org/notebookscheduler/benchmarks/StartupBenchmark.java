@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.notebookscheduler.benchmarks.bare.BareApp;
+import org.notebookscheduler.bare.BareApp;
+import org.notebookscheduler.benchmarks.support.Medians;
 import org.notebookscheduler.bootstrap.NotebookSchedulerApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -76,13 +77,13 @@ public final class StartupBenchmark {
                     + " ratio %.2f, CPU %.2f%n", round, a[0], a[1], a[2], b[0], b[1], b[2], a[0] / b[0], a[2] / b[2]);
         }
         System.out.printf("time to ready, median: app %.0f ms, bare %.0f ms; ratio pair by pair median %.2f"
-                + " (min %.2f, max %.2f)%n", median(app), median(bare), median(ratios), Collections.min(ratios),
+                + " (min %.2f, max %.2f)%n", Medians.of(app), Medians.of(bare), Medians.of(ratios), Collections.min(ratios),
                 Collections.max(ratios));
         System.out.printf("CPU time to ready (all threads), median: app %.0f ms, bare %.0f ms; ratio pair by pair"
-                + " median %.2f (min %.2f, max %.2f)%n", median(appCpu), median(bareCpu), median(cpuRatios),
+                + " median %.2f (min %.2f, max %.2f)%n", Medians.of(appCpu), Medians.of(bareCpu), Medians.of(cpuRatios),
                 Collections.min(cpuRatios), Collections.max(cpuRatios));
         System.out.printf("resident memory when ready, median: app %.0f MB, bare %.0f MB; ratio %.2f%n",
-                median(appMemory), median(bareMemory), median(appMemory) / median(bareMemory));
+                Medians.of(appMemory), Medians.of(bareMemory), Medians.of(appMemory) / Medians.of(bareMemory));
     }
 
     /** One fresh JVM: its time to ready (ms), resident memory then (MB) and CPU time used by then (ms). */
@@ -209,11 +210,5 @@ public final class StartupBenchmark {
             // no /proc: memory is not measured
         }
         return 0;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 }

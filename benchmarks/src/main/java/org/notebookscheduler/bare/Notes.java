@@ -1,4 +1,4 @@
-package org.notebookscheduler.benchmarks.bare;
+package org.notebookscheduler.bare;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
