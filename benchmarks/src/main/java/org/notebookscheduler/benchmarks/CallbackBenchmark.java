@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.notebookscheduler.application.port.out.NotebookRunner;
+import org.notebookscheduler.benchmarks.support.Arguments;
 import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
 import org.notebookscheduler.benchmarks.support.Medians;
 import org.notebookscheduler.bootstrap.NotebookSchedulerApplication;
@@ -118,11 +118,11 @@ public final class CallbackBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String database = args.length > 0 ? args[0] : "h2";
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        int[] concurrencies = Arrays.stream((args.length > 3 ? args[3] : "1,4,16").split(","))
-                .mapToInt(Integer::parseInt).toArray();
+        Arguments arguments = Arguments.of(args);
+        String database = arguments.text(0, "h2");
+        int seconds = arguments.number(1, 8);
+        int rounds = arguments.number(2, 3);
+        int[] concurrencies = arguments.numbers(3, "1,4,16");
         BenchmarkDatabase db = BenchmarkDatabase.create(database);
         Map<String, Object> properties = new HashMap<>(db.springDataSource());
         properties.put("server.port", "0");
@@ -139,9 +139,9 @@ public final class CallbackBenchmark {
         SpringApplication application = NotebookSchedulerApplication.application();
         application.addPrimarySources(List.of(Host.class));
         // as command-line arguments, over the standalone app's defaults
-        String[] arguments = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+        String[] commandLine = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        try (ConfigurableApplicationContext context = application.run(arguments)) {
+        try (ConfigurableApplicationContext context = application.run(commandLine)) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             DataSource pool = context.getBean(DataSource.class);
             Callbacks callbacks = new Callbacks(port, createSchedules(port));

@@ -31,7 +31,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.notebookscheduler.application.port.out.CurrentUser;
@@ -39,6 +38,7 @@ import org.notebookscheduler.application.port.out.NotebookRunner;
 import org.notebookscheduler.adapters.embedded.QuartzSchedulers;
 import org.notebookscheduler.adapters.persistence.NotebookSchedulerSchema;
 import org.notebookscheduler.application.service.ScheduleService;
+import org.notebookscheduler.benchmarks.support.Arguments;
 import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
 import org.notebookscheduler.benchmarks.support.Medians;
 import org.notebookscheduler.bootstrap.NotebookSchedulerApplication;
@@ -113,12 +113,12 @@ public final class EmbeddedEngineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String database = args.length > 0 ? args[0] : "mariadb";
-        int schedules = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        int[] clusterSizes = Arrays.stream((args.length > 3 ? args[3] : "1,2").split(","))
-                .mapToInt(Integer::parseInt).toArray();
-        List<String> engineProperties = args.length > 4 ? List.of(args).subList(4, args.length) : List.of();
+        Arguments arguments = Arguments.of(args);
+        String database = arguments.text(0, "mariadb");
+        int schedules = arguments.number(1, 1000);
+        int rounds = arguments.number(2, 2);
+        int[] clusterSizes = arguments.numbers(3, "1,2");
+        List<String> engineProperties = arguments.from(4);
         System.out.printf("embedded engine on %s: %d schedules due in the same minute, %d rounds, clusters of %s,"
                 + " against bare Quartz%s%n", database, schedules, rounds, Arrays.toString(clusterSizes),
                 engineProperties.isEmpty() ? "" : "; engine set with " + engineProperties);

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import java.util.Random;
 import org.notebookscheduler.adapters.persistence.PersistenceConfiguration;
 import org.notebookscheduler.application.port.out.PageRequest;
 import org.notebookscheduler.application.port.out.ScheduleStore;
+import org.notebookscheduler.benchmarks.support.Arguments;
 import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
 import org.notebookscheduler.benchmarks.support.Medians;
 import org.notebookscheduler.domain.schedule.CronSpec;
@@ -62,10 +62,11 @@ public final class LookupBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String database = args.length > 0 ? args[0] : "h2";
-        int schedules = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        double latency = args.length > 2 ? Double.parseDouble(args[2]) : 1.6;
-        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        Arguments arguments = Arguments.of(args);
+        String database = arguments.text(0, "h2");
+        int schedules = arguments.number(1, 2000);
+        double latency = arguments.decimal(2, 1.6);
+        int rounds = arguments.number(3, 3);
         BenchmarkDatabase db = BenchmarkDatabase.create(database);
         Map<String, Object> properties = new HashMap<>(db.springDataSource());
         properties.put("spring.jpa.hibernate.ddl-auto", "validate");

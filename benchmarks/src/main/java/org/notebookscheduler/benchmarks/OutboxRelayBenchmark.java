@@ -18,6 +18,7 @@ import org.notebookscheduler.application.port.out.NotificationOutbox;
 import org.notebookscheduler.application.port.out.NotificationSender;
 import org.notebookscheduler.application.service.NotificationRelayService;
 import org.notebookscheduler.application.settings.RelaySettings;
+import org.notebookscheduler.benchmarks.support.Arguments;
 import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
 import org.notebookscheduler.domain.execution.ExecutionId;
 import org.notebookscheduler.domain.notification.DeliveryBackoff;
@@ -49,11 +50,12 @@ public final class OutboxRelayBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String database = args.length > 0 ? args[0] : "h2";
-        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
-        int relays = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 50;
-        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        Arguments arguments = Arguments.of(args);
+        String database = arguments.text(0, "h2");
+        int rows = arguments.number(1, 5000);
+        int relays = arguments.number(2, 3);
+        int batch = arguments.number(3, 50);
+        int rounds = arguments.number(4, 5);
         BenchmarkDatabase db = BenchmarkDatabase.create(database);
         Map<String, Object> properties = new HashMap<>(db.springDataSource());
         properties.put("spring.jpa.hibernate.ddl-auto", "validate");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.notebookscheduler.bare.BareApp;
+import org.notebookscheduler.benchmarks.support.Arguments;
 import org.notebookscheduler.benchmarks.support.Medians;
 import org.notebookscheduler.bootstrap.NotebookSchedulerApplication;
 import org.springframework.boot.SpringApplication;
@@ -36,9 +37,10 @@ public final class StartupBenchmark {
             startOnce(args[0], Path.of(args[1]));
             return;
         }
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        boolean restart = args.length < 2 || args[1].equals("restart");
-        boolean cds = args.length > 2 && args[2].equals("cds");
+        Arguments arguments = Arguments.of(args);
+        int rounds = arguments.number(0, 5);
+        boolean restart = arguments.text(1, "restart").equals("restart");
+        boolean cds = arguments.text(2, "").equals("cds");
         Path appDir = Files.createTempDirectory("startup-app");
         Path bareDir = Files.createTempDirectory("startup-bare");
         String classpath = cds ? jarredClasspath(Files.createTempDirectory("startup-classpath")) : classpath();

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
+import org.notebookscheduler.benchmarks.support.Arguments;
 import org.notebookscheduler.benchmarks.support.BenchmarkDatabase;
 
 /**
@@ -40,15 +41,15 @@ public final class OutboxLibrariesBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String server = args.length > 0 ? args[0] : "mariadb";
+        Arguments arguments = Arguments.of(args);
+        String server = arguments.text(0, "mariadb");
         if (BenchmarkDatabase.Server.named(server) == BenchmarkDatabase.Server.H2) {
             throw new IllegalArgumentException("the libraries are compared on mariadb and postgresql, not h2");
         }
-        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
-        int[] relayCounts = Arrays.stream((args.length > 2 ? args[2] : "1,3").split(","))
-                .mapToInt(Integer::parseInt).toArray();
-        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 50;
-        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        int rows = arguments.number(1, 5000);
+        int[] relayCounts = arguments.numbers(2, "1,3");
+        int batch = arguments.number(3, 50);
+        int rounds = arguments.number(4, 3);
         String completionMode = System.getProperty("bench.modulith.completion-mode", "delete");
         int mostRelays = Arrays.stream(relayCounts).max().orElseThrow();
         // each relay holds one connection at a time; two to spare, as OutboxRelayBenchmark gives
