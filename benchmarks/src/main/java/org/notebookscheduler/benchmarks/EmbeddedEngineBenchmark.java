@@ -1,10 +1,6 @@
 package org.notebookscheduler.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -33,6 +29,8 @@ import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.notebookscheduler.application.port.out.CurrentUser;
 import org.notebookscheduler.application.port.out.NotebookRunner;
 import org.notebookscheduler.adapters.embedded.QuartzSchedulers;
@@ -259,7 +257,7 @@ public final class EmbeddedEngineBenchmark {
             context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof DataSource pool && !Proxy.isProxyClass(bean.getClass())
+                    return bean instanceof DataSource pool && !(bean instanceof ProxyDataSource)
                             ? statements.counting(pool) : bean;
                 }
             });
@@ -542,39 +540,18 @@ public final class EmbeddedEngineBenchmark {
     }
 
     /**
-     * The statements prepared on a data source, by the kind of thread that prepared them (from the
-     * thread names Quartz and the engine give their threads). Proxies, not a library, so that the
-     * baseline and the engine are counted alike.
+     * The statements run on a data source, by the kind of thread that ran them (from the thread
+     * names Quartz and the engine give their threads). The same datasource-proxy listener as the
+     * callback benchmark's, on the app's pool and on the baseline's, so both are counted alike.
      */
     static final class StatementCounts {
         private final Map<String, LongAdder> byThread = new ConcurrentHashMap<>();
 
         DataSource counting(DataSource target) {
-            return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
-                    new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
-                        Object result = forward(target, method, arguments);
-                        return result instanceof Connection connection ? counting(connection) : result;
-                    });
-        }
-
-        private Connection counting(Connection target) {
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
-                        if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
-                            byThread.computeIfAbsent(kindOf(Thread.currentThread().getName()), kind -> new LongAdder())
-                                    .increment();
-                        }
-                        return forward(target, method, arguments);
-                    });
-        }
-
-        private static Object forward(Object target, Method method, Object[] arguments)
-                throws Throwable {
-            try {
-                return method.invoke(target, arguments);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+            return ProxyDataSourceBuilder.create(target).name("counted")
+                    .afterQuery((execution, queries) -> byThread.computeIfAbsent(
+                            kindOf(Thread.currentThread().getName()), kind -> new LongAdder()).add(queries.size()))
+                    .build();
         }
 
         /** Quartz names its threads after the scheduler; the engine names its pools notebook-scheduler-*. */
