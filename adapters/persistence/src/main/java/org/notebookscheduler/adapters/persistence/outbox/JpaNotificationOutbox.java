@@ -79,17 +79,7 @@ public class JpaNotificationOutbox implements NotificationOutbox {
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
     public List<Notification> claimDue(String claimant, Instant now, Duration lease, int limit) {
-        List<String> ids = claim.claim(claimant, now, now.plus(lease), limit);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        // plain SQL with the entity's mapping: a repository's findAllById builds and translates a
-        // criteria query on every call (15 ms of a 23 ms claim of 50 on PostgreSQL; this, about 10)
-        @SuppressWarnings("unchecked")
-        List<NotificationEntity> found = entityManager.createNativeQuery(
-                "SELECT * FROM notification_outbox WHERE id IN (:ids)", NotificationEntity.class)
-                .setParameter("ids", ids).getResultList();
-        return found.stream()
+        return claim.claim(claimant, now, now.plus(lease), limit).stream()
                 .sorted(Comparator.comparing((NotificationEntity row) -> row.createdAt).thenComparing(row -> row.id))
                 .map(JpaNotificationOutbox::toDomain).toList();
     }

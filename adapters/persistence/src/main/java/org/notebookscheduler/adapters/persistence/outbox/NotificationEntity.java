@@ -72,4 +72,31 @@ public class NotificationEntity {
 
     @Column(name = "attempts_at_replay", nullable = false)
     int attemptsAtReplay;
+
+    /**
+     * The row a plain JDBC query read, for the relay's claim, which runs once per batch and has no
+     * need of a persistence context (the columns are the mapping's above).
+     */
+    static NotificationEntity read(java.sql.ResultSet row) throws java.sql.SQLException {
+        NotificationEntity entity = new NotificationEntity();
+        entity.id = row.getString("id");
+        entity.scheduleId = row.getString("schedule_id");
+        entity.executionId = row.getString("execution_id");
+        entity.targetUrl = row.getString("target_url");
+        entity.targetRedacted = row.getString("target_redacted");
+        entity.targetKind = row.getString("target_kind");
+        entity.signingSecret = row.getString("signing_secret");
+        entity.body = row.getString("body");
+        entity.createdAt = row.getObject("created_at", LocalDateTime.class);
+        entity.status = row.getString("status");
+        entity.attempts = row.getInt("attempts");
+        entity.nextAttemptAt = row.getObject("next_attempt_at", LocalDateTime.class);
+        entity.lastError = row.getString("last_error");
+        entity.deliveredAt = row.getObject("delivered_at", LocalDateTime.class);
+        entity.claimedBy = row.getString("claimed_by");
+        entity.leaseUntil = row.getObject("lease_until", LocalDateTime.class);
+        entity.retrySince = row.getObject("retry_since", LocalDateTime.class);
+        entity.attemptsAtReplay = row.getInt("attempts_at_replay");
+        return entity;
+    }
 }

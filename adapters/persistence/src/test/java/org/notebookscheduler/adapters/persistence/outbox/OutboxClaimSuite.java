@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.notebookscheduler.adapters.persistence.TestDatabase;
+import org.notebookscheduler.adapters.persistence.UtcTime;
+import org.notebookscheduler.domain.notification.Notification;
 import org.notebookscheduler.application.port.out.NotificationOutbox;
 import org.notebookscheduler.domain.schedule.ScheduleId;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -46,7 +48,7 @@ abstract class OutboxClaimSuite {
         CountDownLatch secondDone = new CountDownLatch(1);
 
         CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
-            List<String> ids = claim.claim("relay-1", NOW, NOW.plus(Duration.ofMinutes(5)), 10);
+            List<String> ids = idsOf(claim.claim("relay-1", NOW, NOW.plus(Duration.ofMinutes(5)), 10));
             firstClaimed.countDown();
             try {
                 secondDone.await(20, TimeUnit.SECONDS);
@@ -59,12 +61,39 @@ abstract class OutboxClaimSuite {
         List<String> second;
         try {
             second = CompletableFuture.supplyAsync(() -> transaction.execute(status ->
-                    claim.claim("relay-2", NOW, NOW.plus(Duration.ofMinutes(5)), 10))).get(20, TimeUnit.SECONDS);
+                    idsOf(claim.claim("relay-2", NOW, NOW.plus(Duration.ofMinutes(5)), 10)))).get(20, TimeUnit.SECONDS);
         } finally {
             secondDone.countDown();
         }
 
         assertThat(first.get(20, TimeUnit.SECONDS)).hasSize(10);
         assertThat(second).as("the second relay's batch").hasSize(10).doesNotContainAnyElementsOf(first.get());
+    }
+
+    @Test
+    void a_claimed_row_comes_back_whole_and_leased_to_its_relay() {
+        db().clean();
+        NotificationOutbox outbox = db().bean(NotificationOutbox.class);
+        Notification staged = notification(ScheduleId.newId(), NOW.minusSeconds(10));
+        outbox.enqueue(staged);
+        OutboxClaim claim = new OutboxClaim(new NamedParameterJdbcTemplate(db().bean(DataSource.class)));
+        TransactionTemplate transaction = new TransactionTemplate(db().bean(PlatformTransactionManager.class));
+
+        List<NotificationEntity> claimed = transaction.execute(status ->
+                claim.claim("relay-1", NOW, NOW.plus(Duration.ofMinutes(5)), 10));
+
+        assertThat(claimed).singleElement().satisfies(row -> {
+            assertThat(row.id).isEqualTo(staged.id().toString());
+            assertThat(row.body).isEqualTo(staged.text());
+            assertThat(row.targetUrl).isEqualTo(staged.target().url().reveal());
+            assertThat(UtcTime.instant(row.createdAt)).isEqualTo(staged.createdAt());
+            assertThat(row.status).isEqualTo("PENDING");
+            assertThat(row.claimedBy).isEqualTo("relay-1");
+            assertThat(UtcTime.instant(row.leaseUntil)).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+        });
+    }
+
+    private static List<String> idsOf(List<NotificationEntity> rows) {
+        return rows.stream().map(row -> row.id).toList();
     }
 }
