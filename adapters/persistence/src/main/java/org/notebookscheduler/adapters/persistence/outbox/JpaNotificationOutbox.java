@@ -178,16 +178,24 @@ public class JpaNotificationOutbox implements NotificationOutbox {
 
     @Override
     public int purgeDelivered(Instant before) {
-        repository.deleteHistoryOfDeliveredBefore(column(before));
-        return repository.deleteDeliveredBefore(column(before));
+        // the rows' failure history first: it refers to them
+        MapSqlParameterSource deliveredBefore = new MapSqlParameterSource("before", column(before));
+        jdbc.update("DELETE FROM notification_attempt WHERE notification_id IN (SELECT id FROM notification_outbox"
+                + " WHERE status = 'DELIVERED' AND delivered_at < :before)", deliveredBefore);
+        return jdbc.update("DELETE FROM notification_outbox WHERE status = 'DELIVERED' AND delivered_at < :before",
+                deliveredBefore);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Backlog backlog(Instant now) {
-        return new Backlog(repository.countByStatus(NotificationStatus.PENDING.name()),
-                repository.countDue(column(now)), repository.countByStatus(NotificationStatus.DEAD.name()),
-                Optional.ofNullable(repository.oldestPending()).map(row -> instant(row)));
+        MapSqlParameterSource at = new MapSqlParameterSource("now", column(now));
+        Long due = jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE status = 'PENDING'"
+                + " AND next_attempt_at <= :now", at, Long.class);
+        java.time.LocalDateTime oldest = jdbc.queryForObject("SELECT MIN(created_at) FROM notification_outbox"
+                + " WHERE status = 'PENDING'", at, java.time.LocalDateTime.class);
+        return new Backlog(repository.countByStatus(NotificationStatus.PENDING.name()), due == null ? 0 : due,
+                repository.countByStatus(NotificationStatus.DEAD.name()), Optional.ofNullable(oldest).map(row -> instant(row)));
     }
 
     private static Specification<NotificationEntity> matching(NotificationStatus status, DeadNotificationFilter filter) {

@@ -154,13 +154,20 @@ public class JpaScheduleStore implements ScheduleStore {
     @Override
     @Transactional(readOnly = true)
     public Optional<Schedule> findById(ScheduleId id) {
-        return repository.findWhole(id.toString()).map(ScheduleMapper::toDomain);
+        // tasks and destinations in the row's statement; the tasks' upstream names and parameters
+        // follow in one statement each. Read on every callback and every embedded run, where each
+        // statement saved is a round trip.
+        jakarta.persistence.EntityGraph<ScheduleEntity> whole = entityManager.createEntityGraph(ScheduleEntity.class);
+        whole.addAttributeNodes("tasks", "destinations");
+        return entityManager.createQuery("select s from ScheduleEntity s where s.id = :id", ScheduleEntity.class)
+                .setParameter("id", id.toString()).setHint("jakarta.persistence.fetchgraph", whole)
+                .getResultStream().findFirst().map(ScheduleMapper::toDomain);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<Schedule> findByEntity(EntityType type, String entityId) {
-        return repository.findHolding(type.name(), List.of(entityId)).stream().findFirst().map(ScheduleMapper::toDomain);
+        return holding(type, List.of(entityId)).stream().findFirst().map(ScheduleMapper::toDomain);
     }
 
     @Override
@@ -175,8 +182,14 @@ public class JpaScheduleStore implements ScheduleStore {
         Map<EntityType, List<String>> idsByType = entities.stream().collect(
                 Collectors.groupingBy(EntityRef::type, Collectors.mapping(EntityRef::id, Collectors.toList())));
         return idsByType.entrySet().stream()
-                .flatMap(entry -> repository.findHolding(entry.getKey().name(), entry.getValue()).stream())
+                .flatMap(entry -> holding(entry.getKey(), entry.getValue()).stream())
                 .distinct().map(ScheduleMapper::toDomain).toList();
+    }
+
+    private List<ScheduleEntity> holding(EntityType type, List<String> entityIds) {
+        return entityManager.createQuery("select distinct t.schedule from ScheduleTaskEntity t"
+                + " where t.entityType = :type and t.entityId in :ids", ScheduleEntity.class)
+                .setParameter("type", type.name()).setParameter("ids", entityIds).getResultList();
     }
 
     @Override
