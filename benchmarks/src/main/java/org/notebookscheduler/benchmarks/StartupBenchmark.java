@@ -185,7 +185,16 @@ public final class StartupBenchmark {
             arguments.add("--spring.flyway.locations=classpath:db/bare");
             arguments.add("--management.endpoints.web.exposure.include=health");
         }
+        int steps = Integer.getInteger("bench.steps", 0);
+        org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup startup =
+                new org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup(100_000);
+        if (steps > 0) {
+            application.setApplicationStartup(startup);
+        }
         application.addListeners((ApplicationReadyEvent ready) -> {
+            if (steps > 0) {
+                printLongestSteps(startup, steps);
+            }
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             System.out.println("READY " + sinceJvmStart + " " + residentKilobytes() + " " + cpuMillis());
         });
@@ -193,6 +202,26 @@ public final class StartupBenchmark {
             // ready was printed by the listener; closing ends the JVM's work
         }
         System.exit(0);
+    }
+
+    /**
+     * The longest startup steps Spring recorded (a bean's instantiation includes the beans it made
+     * on the way): where a start's time goes, for {@code -Dbench.steps=N} on a single start.
+     */
+    private static void printLongestSteps(org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup
+            startup, int count) {
+        startup.getBufferedTimeline().getEvents().stream()
+                .sorted(java.util.Comparator.comparing(
+                        (org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent event) ->
+                                event.getDuration()).reversed())
+                .limit(count)
+                .forEach(event -> {
+                    StringBuilder tags = new StringBuilder();
+                    event.getStartupStep().getTags().forEach(tag -> tags.append(' ').append(tag.getKey()).append('=')
+                            .append(tag.getValue()));
+                    System.out.printf("STEP %6d ms %s%s%n", event.getDuration().toMillis(),
+                            event.getStartupStep().getName(), tags);
+                });
     }
 
     /** CPU time the JVM has used so far, all its threads: less disturbed than wall time by a busy machine. */
