@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import org.notebookscheduler.bare.BareApp;
 import org.notebookscheduler.benchmarks.support.Arguments;
@@ -15,6 +16,8 @@ import org.notebookscheduler.benchmarks.support.Medians;
 import org.notebookscheduler.bootstrap.NotebookSchedulerApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -29,6 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * itself. {@code cds} gives each app its own class data sharing archive, written by a training start
  * first (the JVM option an operator can take, so both sides get it). Besides time, it reports the CPU
  * time each JVM used until ready: on a shared machine a busy neighbour stretches wall time more.
+ * {@code -Dbench.steps=N} on a single start ({@code StartupBenchmark app|bare <dir>}) prints the N
+ * longest startup steps Spring recorded, to see where a start's time goes.
  */
 public final class StartupBenchmark {
 
@@ -186,15 +191,12 @@ public final class StartupBenchmark {
             arguments.add("--management.endpoints.web.exposure.include=health");
         }
         int steps = Integer.getInteger("bench.steps", 0);
-        org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup startup =
-                new org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup(100_000);
         if (steps > 0) {
+            BufferingApplicationStartup startup = new BufferingApplicationStartup(100_000);
             application.setApplicationStartup(startup);
+            application.addListeners((ApplicationReadyEvent ready) -> printLongestSteps(startup, steps));
         }
         application.addListeners((ApplicationReadyEvent ready) -> {
-            if (steps > 0) {
-                printLongestSteps(startup, steps);
-            }
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             System.out.println("READY " + sinceJvmStart + " " + residentKilobytes() + " " + cpuMillis());
         });
@@ -208,12 +210,9 @@ public final class StartupBenchmark {
      * The longest startup steps Spring recorded (a bean's instantiation includes the beans it made
      * on the way): where a start's time goes, for {@code -Dbench.steps=N} on a single start.
      */
-    private static void printLongestSteps(org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup
-            startup, int count) {
+    private static void printLongestSteps(BufferingApplicationStartup startup, int count) {
         startup.getBufferedTimeline().getEvents().stream()
-                .sorted(java.util.Comparator.comparing(
-                        (org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent event) ->
-                                event.getDuration()).reversed())
+                .sorted(Comparator.comparing(TimelineEvent::getDuration).reversed())
                 .limit(count)
                 .forEach(event -> {
                     StringBuilder tags = new StringBuilder();
